@@ -1,0 +1,60 @@
+import type { PartySnapshot } from '#db/schema/invoices';
+
+export type { PartySnapshot };
+
+export type InvoiceLineView = {
+  id: string;
+  position: number;
+  description: string;
+  quantityMilli: number;
+  unit: string | null;
+  unitPriceMinor: number;
+  taxRateBps: number;
+  lineTotalMinor: number;
+};
+
+/** Everything the debtor page, the invoice PDF and the emails show about one invoice. */
+export type InvoiceView = {
+  id: string;
+  businessId: string;
+  customerId: string;
+  number: string;
+  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  termsDays: number;
+  purchaseOrder: string | null;
+  notes: string | null;
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  /** Null: the French statutory rate (ECB + 10 points). */
+  penaltyRateBps: number | null;
+  recoveryIndemnityMinor: number;
+  seller: PartySnapshot;
+  buyer: PartySnapshot;
+  lines: InvoiceLineView[];
+  business: {
+    name: string;
+    logoUrl: string | null;
+    iban: string | null;
+    bic: string | null;
+    timeZone: string;
+    paymentTermsText: string | null;
+    email: string;
+    phone: string | null;
+    partialPaymentsAllowed: boolean;
+  };
+  /** Succeeded payments minus refunds and lost chargebacks. */
+  paidMinor: number;
+  creditedMinor: number;
+  /** Bank debits not yet confirmed: shown as pending, not counted as paid. */
+  processingMinor: number;
+  balanceMinor: number;
+  disputedMinor: number;
+  promisedDate: string | null;
+  plan: { nextDueDate: string | null; nextAmountMinor: number | null } | null;
+  paidAt: string | null;
+  voidedAt: string | null;
+};

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from '@remix-run/node';
+import type { Env } from '~/utils/env.server';
+import { logger, redactPath } from '~/utils/logger.server';
+import { securityHeaders } from './security-headers.server';
+import { serveStatic } from './static.server';
+
+export type AppServerOptions = {
+  env: Env;
+  publicDir: string;
+  /** Called per request in development, so a rebuilt app is picked up without a restart. */
+  loadBuild: () => Promise<ServerBuild>;
+  mode: 'production' | 'development';
+};
+
+const MAX_URL = 4096;
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first.slice(0, 64);
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Every POST must come from our own pages: the browser's Origin (or, failing that, Sec-Fetch-Site) must match.
+ * Webhooks are exempt; they carry their own signatures.
+ */
+export function isSameOriginPost(req: IncomingMessage, appOrigin: string, pathname: string): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return true;
+  if (pathname.startsWith('/webhooks/')) return true;
+  const origin = req.headers.origin;
+  if (origin) return origin === appOrigin;
+  return req.headers['sec-fetch-site'] === 'same-origin';
+}
+
+function toRequest(req: IncomingMessage, res: ServerResponse, origin: string): Request {
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
+    else headers.set(key, value);
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.url ?? '/', origin), init);
+}
+
+async function send(res: ServerResponse, response: Response, extra: Record<string, string>): Promise<void> {
+  const headers: Record<string, string | string[]> = { ...extra };
+  response.headers.forEach((value, key) => {
+    if (key === 'set-cookie') return;
+    headers[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, response.statusText, headers);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+export function createAppServer(options: AppServerOptions): Server {
+  const { env } = options;
+  const appOrigin = new URL(env.APP_URL).origin;
+  const https = appOrigin.startsWith('https:');
+  const log = logger();
+  let handler: ((request: Request, context: object) => Promise<Response>) | undefined;
+  let handlerBuild: ServerBuild | undefined;
+
+  async function getHandler() {
+    const build = await options.loadBuild();
+    if (build !== handlerBuild) {
+      handlerBuild = build;
+      handler = createRequestHandler(build, options.mode);
+    }
+    return handler!;
+  }
+
+  return createServer(async (req, res) => {
+    const started = performance.now();
+    const rawUrl = req.url ?? '/';
+    const pathname = rawUrl.split('?')[0] ?? '/';
+    const nonce = randomBytes(16).toString('base64');
+    const headers = securityHeaders({ nonce, https, path: pathname });
+    res.once('finish', () => {
+      if (log.isLevelEnabled('debug') || res.statusCode >= 500) {
+        log[res.statusCode >= 500 ? 'error' : 'debug'](
+          { method: req.method, path: redactPath(pathname), status: res.statusCode, ms: Math.round(performance.now() - started) },
+          'request',
+        );
+      }
+    });
+    try {
+      if (rawUrl.length > MAX_URL) {
+        res.writeHead(414, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('URI too long');
+        return;
+      }
+      if (!isSameOriginPost(req, appOrigin, pathname)) {
+        res
+          .writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Cross-origin request refused / Requête d’une autre origine refusée');
+        return;
+      }
+      if (await serveStatic(options.publicDir, req, res, pathname, headers)) return;
+      const request = toRequest(req, res, appOrigin);
+      const response = await (await getHandler())(request, {
+        cspNonce: nonce,
+        clientIp: clientIp(req, env.TRUST_PROXY),
+      });
+      await send(res, response, headers);
+    } catch (error) {
+      log.error({ err: error, path: redactPath(pathname) }, 'request failed');
+      if (!res.headersSent) {
+        res.writeHead(500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal error');
+      } else res.destroy();
+    }
+  });
+}

@@ -1,0 +1,42 @@
+/** Stripe's origins are the only third party the pages may talk to. */
+const STRIPE = {
+  script: ['https://js.stripe.com'],
+  frame: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+  connect: ['https://api.stripe.com', 'https://m.stripe.network'],
+  img: ['https://*.stripe.com'],
+};
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    `default-src 'self'`,
+    `script-src 'self' 'nonce-${nonce}' ${STRIPE.script.join(' ')}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    `img-src 'self' data: ${STRIPE.img.join(' ')}`,
+    `font-src 'self'`,
+    `connect-src 'self' ${STRIPE.connect.join(' ')}`,
+    `frame-src ${STRIPE.frame.join(' ')}`,
+    `frame-ancestors 'none'`,
+    `form-action 'self'`,
+    `base-uri 'none'`,
+    `object-src 'none'`,
+  ].join('; ');
+}
+
+export function securityHeaders(opts: { nonce: string; https: boolean; path: string }): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': contentSecurityPolicy(opts.nonce),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")',
+  };
+  if (opts.https) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
+  // Token pages and the admin area are private: never cached, never indexed.
+  if (/^\/(i|s|admin)(\/|$)/.test(opts.path)) {
+    headers['Cache-Control'] = 'no-store';
+    headers['X-Robots-Tag'] = 'noindex, nofollow';
+  }
+  return headers;
+}

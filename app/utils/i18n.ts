@@ -1,0 +1,67 @@
+import { common } from '~/i18n/common';
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Messages = Record<string, string>;
+export type Dictionary = Record<Locale, Messages>;
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'fr' || value === 'en';
+}
+
+/** `?lang=` wins (the switch on every page is a plain link, so it works without JavaScript), then Accept-Language. */
+export function pickLocale(request: Request, fallback: Locale = 'fr'): Locale {
+  const lang = new URL(request.url).searchParams.get('lang');
+  if (isLocale(lang)) return lang;
+  return fromAcceptLanguage(request.headers.get('accept-language'), fallback);
+}
+
+export function fromAcceptLanguage(header: string | null, fallback: Locale): Locale {
+  if (!header) return fallback;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((x) => x.lang).find(isLocale) ?? fallback;
+}
+
+/** Intl tag used for numbers and dates. */
+export function intlTag(locale: Locale): string {
+  return locale === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
+export type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Looks `key` up in the given dictionaries, then the common one; {name} placeholders are filled from vars. */
+export function translator(locale: Locale, ...dictionaries: Dictionary[]): T {
+  const sources = [...dictionaries, common].map((d) => d[locale]);
+  return (key, vars) => {
+    const template = sources.find((s) => key in s)?.[key] ?? key;
+    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+  };
+}
+
+/** A date-only string (YYYY-MM-DD) formatted for the locale, without time zone drift. */
+export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone: 'UTC',
+    ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'short' }),
+  }).format(date);
+}
+
+export function formatDateTime(at: Date | string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(at),
+  );
+}
+
+export function formatPercentBps(bps: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10000);
+}

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { boolean, char, check, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, currency, id, money } from './columns';
+
+export type InstallmentOffer = {
+  id: string;
+  /** Percent of the balance per part, summing to 100; the last part takes the rounding. */
+  splitPercent: number[];
+  interval: 'monthly' | 'biweekly';
+};
+
+/** One row per business: its identity and every setting the admin area edits. */
+export const business = pgTable(
+  'business',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    legalForm: text('legal_form'),
+    siren: text('siren'),
+    vatNumber: text('vat_number'),
+    addressLine1: text('address_line1').notNull(),
+    addressLine2: text('address_line2'),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    country: char('country', { length: 2 }).notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    website: text('website'),
+    logoUrl: text('logo_url'),
+    iban: text('iban'),
+    bic: text('bic'),
+    timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    locale: text('locale').notNull().default('fr'),
+    defaultCurrency: currency('default_currency').notNull().default('EUR'),
+    defaultTermsDays: integer('default_terms_days').notNull().default(30),
+    /** Late-payment penalty, basis points per year; null means the French statutory rate (ECB + 10 points). */
+    penaltyRateBps: integer('penalty_rate_bps'),
+    /** Fixed recovery indemnity per late invoice (EUR 40 in France, B2B). */
+    recoveryIndemnityMinor: money('recovery_indemnity_minor').notNull().default(4000),
+    paymentTermsText: text('payment_terms_text'),
+    partialPaymentsAllowed: boolean('partial_payments_allowed').notNull().default(false),
+    minPartialPaymentMinor: money('min_partial_payment_minor').notNull().default(0),
+    installmentOffers: jsonb('installment_offers').$type<InstallmentOffer[]>().notNull().default([]),
+    promiseMaxDays: integer('promise_max_days').notNull().default(30),
+    emailFromName: text('email_from_name'),
+    emailFromAddress: text('email_from_address'),
+    emailReplyTo: text('email_reply_to'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('business_terms_nonneg', sql`${t.defaultTermsDays} >= 0`),
+    check('business_penalty_nonneg', sql`${t.penaltyRateBps} IS NULL OR ${t.penaltyRateBps} >= 0`),
+    check('business_indemnity_nonneg', sql`${t.recoveryIndemnityMinor} >= 0`),
+    check('business_min_partial_nonneg', sql`${t.minPartialPaymentMinor} >= 0`),
+  ],
+);

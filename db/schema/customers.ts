@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
+import { business } from './business';
+import { createdAt, id } from './columns';
+import { dunningPolicies } from './dunning';
+
+export const creditPolicy = pgEnum('credit_policy', ['standard', 'deposit_required', 'prepay_only']);
+export const contactRole = pgEnum('contact_role', ['billing', 'accounts_payable', 'project_lead']);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => business.id),
+    name: text('name').notNull(),
+    legalName: text('legal_name'),
+    siren: text('siren'),
+    vatNumber: text('vat_number'),
+    addressLine1: text('address_line1'),
+    addressLine2: text('address_line2'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: char('country', { length: 2 }).notNull().default('FR'),
+    locale: text('locale').notNull().default('fr'),
+    /** Null: the business's default terms. */
+    termsDays: integer('terms_days'),
+    creditPolicy: creditPolicy('credit_policy').notNull().default('standard'),
+    dunningPolicyId: uuid('dunning_policy_id').references(() => dunningPolicies.id),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('customers_business_name_idx').on(t.businessId, t.name),
+    check('customers_terms_nonneg', sql`${t.termsDays} IS NULL OR ${t.termsDays} >= 0`),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    roles: contactRole('roles').array().notNull().default(sql`'{}'::contact_role[]`),
+    /** Set by a bounce or complaint; no more mail goes to this address until someone fixes it. */
+    emailSuppressedAt: timestamp('email_suppressed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contacts_customer_idx').on(t.customerId)],
+);

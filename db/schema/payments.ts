@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { business } from './business';
+import { createdAt, currency, id, money, tstz } from './columns';
+import { customers } from './customers';
+import { invoices } from './invoices';
+import { installments } from './plans';
+import { users } from './users';
+
+export const paymentStatus = pgEnum('payment_status', [
+  'requires_payment_method',
+  'requires_action',
+  'processing',
+  'succeeded',
+  'failed',
+  'canceled',
+]);
+export const paymentMethod = pgEnum('payment_method', [
+  'card',
+  'sepa_debit',
+  'us_bank_account',
+  'bank_transfer',
+  'cheque',
+  'cash',
+  'other',
+]);
+
+/**
+ * One row per Stripe PaymentIntent (unique) or per offline payment. An invoice's balance is derived from its
+ * succeeded payments, refunds and credit notes, never stored.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => business.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
+    installmentId: uuid('installment_id').references(() => installments.id),
+    currency: currency().notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    status: paymentStatus('status').notNull(),
+    method: paymentMethod('method'),
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    /** Bank reference, cheque number... for offline payments. */
+    reference: text('reference'),
+    /** For payments recorded by hand: the form's one-time key, so a double submit records one payment. */
+    requestKey: text('request_key'),
+    receivedOn: date('received_on', { mode: 'string' }),
+    failureMessage: text('failure_message'),
+    /** Chargeback state from Stripe: null, or needs_response / under_review / won / lost. */
+    chargebackStatus: text('chargeback_status'),
+    chargebackAmountMinor: money('chargeback_amount_minor').notNull().default(0),
+    metadata: jsonb('metadata'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: createdAt(),
+    succeededAt: tstz('succeeded_at'),
+  },
+  (t) => [
+    uniqueIndex('payments_stripe_pi_unique').on(t.stripePaymentIntentId),
+    uniqueIndex('payments_request_key_unique').on(t.requestKey),
+    index('payments_invoice_idx').on(t.invoiceId, t.status),
+    index('payments_business_succeeded_idx').on(t.businessId, t.succeededAt),
+    check('payments_amount_pos', sql`${t.amountMinor} > 0`),
+    check('payments_chargeback_range', sql`${t.chargebackAmountMinor} BETWEEN 0 AND ${t.amountMinor}`),
+  ],
+);
+
+/** Refunds of a payment; the balance reopens by their sum. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: id(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    stripeRefundId: text('stripe_refund_id'),
+    amountMinor: money('amount_minor').notNull(),
+    status: text('status', { enum: ['pending', 'succeeded', 'failed', 'canceled'] }).notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('refunds_stripe_id_unique').on(t.stripeRefundId),
+    index('refunds_payment_idx').on(t.paymentId),
+    check('refunds_amount_pos', sql`${t.amountMinor} > 0`),
+  ],
+);
+
+/** Stripe event ids already applied: inserted in the same transaction as the effect. */
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  objectId: text('object_id'),
+  receivedAt: tstz('received_at').notNull().defaultNow(),
+});

@@ -1,0 +1,15 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  serverModuleFormat: 'esm',
+  serverPlatform: 'node',
+  postcss: true,
+  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+  serverDependenciesToBundle: [],
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: true,
+  },
+};
