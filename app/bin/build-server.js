@@ -1,5 +1,14 @@
-// Bundles the process entry points (web, worker) with esbuild after `remix build`; packages stay external.
+// Bundles the process entry points (web, worker, migrate) with esbuild after `remix build`. Our own code (the
+// ~/, #db/ and #emails/ aliases from tsconfig) is bundled; npm packages stay external.
 import { build } from 'esbuild';
+
+const ownCode = /^(~\/|#db\/|#emails\/|\.{1,2}\/|\/)/;
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (ownCode.test(args.path) || args.kind === 'entry-point' ? undefined : { external: true }));
+  },
+};
 
 await build({
   entryPoints: { web: 'app/bin/web.ts', worker: 'app/bin/worker.ts', migrate: 'app/bin/migrate.ts' },
@@ -8,9 +17,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  packages: 'external',
+  plugins: [externalPackages],
   sourcemap: true,
   jsx: 'automatic',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

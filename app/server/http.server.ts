@@ -4,6 +4,7 @@ import {
   createReadableStreamFromReadable,
   createRequestHandler,
   writeReadableStreamToWritable,
+  type RequestHandler,
   type ServerBuild,
 } from '@remix-run/node';
 import type { Env } from '~/utils/env.server';
@@ -77,7 +78,7 @@ export function createAppServer(options: AppServerOptions): Server {
   const appOrigin = new URL(env.APP_URL).origin;
   const https = appOrigin.startsWith('https:');
   const log = logger();
-  let handler: ((request: Request, context: object) => Promise<Response>) | undefined;
+  let handler: RequestHandler | undefined;
   let handlerBuild: ServerBuild | undefined;
 
   async function getHandler() {

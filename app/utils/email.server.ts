@@ -53,6 +53,8 @@ export async function queueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<{ id
     })
     .onConflictDoNothing({ target: emails.dedupeKey })
     .returning({ id: emails.id });
+  // Delivered to the listening worker when (and only if) the transaction commits.
+  if (row && resendConfigured()) await tx.execute(sql`SELECT pg_notify('acquit_email', '')`);
   return row ?? null;
 }
 

@@ -1,8 +1,8 @@
-import { bigint, integer, pgTable, varchar } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** The table rate-limiter-flexible's Postgres store reads and writes (tableCreated: true). */
+/** Counters for rate-limiter-flexible's Drizzle store: shared by every web instance. */
 export const rateLimits = pgTable('rate_limits', {
-  key: varchar('key', { length: 255 }).primaryKey(),
+  key: text('key').primaryKey(),
   points: integer('points').notNull().default(0),
-  expire: bigint('expire', { mode: 'number' }),
+  expire: timestamp('expire', { withTimezone: true }),
 });

@@ -1,0 +1,476 @@
+import PDFDocument from 'pdfkit';
+import { invoiceDocument } from '~/i18n/invoice-document';
+import { formatDate, formatPercentBps, intlTag, translator, type Locale, type T } from '~/utils/i18n';
+import { formatMoney } from '~/utils/money';
+import { computeTotals } from './totals';
+import type { InvoiceLineView, InvoiceView, PartySnapshot } from './types';
+
+type Doc = PDFKit.PDFDocument;
+type Ctx = { doc: Doc; view: InvoiceView; locale: Locale; t: T; money: (minor: number) => string };
+type TextOpts = PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string };
+
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+const WIDTH = PAGE.width - 2 * PAGE.margin;
+const LEFT = PAGE.margin;
+const RIGHT = PAGE.width - PAGE.margin;
+/** Lowest y the body may reach; the footer lives below it. */
+const BODY_BOTTOM = PAGE.height - 64;
+const BOLD = 'Helvetica-Bold';
+const REGULAR = 'Helvetica';
+const COLOR = {
+  ink: '#1f2933',
+  muted: '#5f6b7a',
+  rule: '#d9dee5',
+  band: '#f3f5f8',
+  accent: '#1d3a5f',
+  paid: '#1f7a3f',
+  void: '#b42318',
+};
+const CELL = { padX: 6, padY: 5, size: 9 };
+const COLUMNS = [
+  { key: 'description', width: WIDTH - 276, align: 'left' },
+  { key: 'quantity', width: 64, align: 'right' },
+  { key: 'unitPrice', width: 82, align: 'right' },
+  { key: 'taxRate', width: 46, align: 'right' },
+  { key: 'total', width: 84, align: 'right' },
+] as const;
+
+/** Renders the invoice as an A4 PDF carrying the mentions French law requires on a B2B invoice. */
+export async function renderInvoicePdf(
+  view: InvoiceView,
+  locale: Locale,
+  opts: { today?: string } = {},
+): Promise<Buffer> {
+  const t = translator(locale, invoiceDocument);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.height - BODY_BOTTOM },
+    bufferPages: true,
+    lang: intlTag(locale),
+    displayTitle: true,
+    info: {
+      Title: view.number,
+      Author: view.seller.name,
+      Subject: t('doc.titleWithNumber', { number: view.number }),
+      Creator: 'Acquit',
+      // A fixed date makes the same invoice render to the same bytes (tests, archives).
+      CreationDate: opts.today ? new Date(`${opts.today}T00:00:00Z`) : new Date(),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const ctx: Ctx = {
+    doc,
+    view,
+    locale,
+    t,
+    money: (minor) => formatMoney(minor, view.currency, intlTag(locale)),
+  };
+  let y = drawHeader(ctx);
+  y = drawParties(ctx, y + 20);
+  y = drawLines(ctx, y + 24);
+  y = drawTotals(ctx, y + 14);
+  y = drawNotes(ctx, y + 18);
+  drawMentions(ctx, y + 24);
+  drawPageChrome(ctx);
+  doc.end();
+  return done;
+}
+
+/** 1500 -> "1,5" (fr) / "1.5" (en); thousandths are exact integers, so no float ever reaches the output. */
+export function formatQuantity(quantityMilli: number, locale: Locale): string {
+  const abs = Math.abs(quantityMilli);
+  const whole = new Intl.NumberFormat(intlTag(locale)).format((abs - (abs % 1000)) / 1000);
+  const fraction = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  const decimal = new Intl.NumberFormat(intlTag(locale))
+    .formatToParts(1.5)
+    .find((p) => p.type === 'decimal')?.value;
+  return `${quantityMilli < 0 ? '-' : ''}${whole}${fraction ? `${decimal ?? '.'}${fraction}` : ''}`;
+}
+
+/** Characters beyond 0x7f that the standard fonts' WinAnsi encoding can draw, besides Latin-1. */
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const SUBSTITUTES: Record<string, string> = {
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u2032': "'",
+  '\u2033': '"',
+};
+
+/**
+ * Helvetica in a PDF only knows WinAnsi: Intl's narrow no-break space (U+202F) and anything else outside it
+ * would print as a blank or garbage, so they are mapped to the nearest drawable character.
+ */
+function pdfText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\n\x20-\x7e\xa0-\xff]/gu, (ch) => {
+      if (WIN_ANSI_EXTRA.has(ch)) return ch;
+      if (ch === '\u202f' || ch === '\u2007') return '\u00a0';
+      if (/[\u200b-\u200d\u2060\ufeff]/.test(ch)) return '';
+      if (/\s/.test(ch)) return ' ';
+      const substitute = SUBSTITUTES[ch] ?? ch.normalize('NFKD').replace(/\p{M}/gu, '');
+      return /^[\x20-\x7e\xa0-\xff]+$/.test(substitute) ? substitute : '?';
+    });
+}
+
+function write(doc: Doc, text: string, x: number, y: number, opts: TextOpts = {}): number {
+  const { font = REGULAR, size = 9, color = COLOR.ink, ...rest } = opts;
+  doc.font(font).fontSize(size).fillColor(color).text(pdfText(text), x, y, rest);
+  return doc.y;
+}
+
+function measure(doc: Doc, text: string, width: number, font = REGULAR, size = 9): number {
+  return doc.font(font).fontSize(size).heightOfString(pdfText(text), { width });
+}
+
+function drawHeader({ doc, view, locale, t }: Ctx): number {
+  const boxWidth = 230;
+  const boxX = RIGHT - boxWidth;
+  const nameBottom = write(doc, view.seller.name, LEFT, PAGE.margin, {
+    font: BOLD,
+    size: 18,
+    width: WIDTH - boxWidth - 20,
+  });
+
+  write(doc, t('doc.title'), boxX, PAGE.margin - 3, {
+    font: BOLD,
+    size: 22,
+    color: COLOR.accent,
+    width: boxWidth,
+    align: 'right',
+    characterSpacing: 1.5,
+  });
+  let y =
+    write(doc, `${t('doc.number')} ${view.number}`, boxX, doc.y + 2, {
+      font: BOLD,
+      size: 11,
+      width: boxWidth,
+      align: 'right',
+    }) + 10;
+
+  const meta: [string, string][] = [
+    [t('doc.issueDate'), formatDate(view.issueDate, locale)],
+    [t('doc.dueDate'), formatDate(view.dueDate, locale)],
+  ];
+  if (view.purchaseOrder) meta.push([t('doc.purchaseOrder'), view.purchaseOrder]);
+  for (const [label, value] of meta) {
+    const labelBottom = write(doc, label, boxX, y, { color: COLOR.muted, width: 100 });
+    const valueBottom = write(doc, value, boxX + 100, y, {
+      font: BOLD,
+      width: boxWidth - 100,
+      align: 'right',
+    });
+    y = Math.max(labelBottom, valueBottom) + 3;
+  }
+  return Math.max(nameBottom, y);
+}
+
+function partyLines({ t, locale }: Ctx, party: PartySnapshot): { text: string; bold?: boolean }[] {
+  const contact = [party.email, party.phone].filter(Boolean).join(' · ');
+  const lines = [
+    { text: party.name, bold: true },
+    party.legalForm ? { text: party.legalForm } : null,
+    ...party.addressLines.map((text) => ({ text })),
+    party.country ? { text: countryName(party.country, locale) } : null,
+    party.siren ? { text: `${t('doc.siren')} ${party.siren}` } : null,
+    party.vatNumber ? { text: `${t('doc.vatNumber')} ${party.vatNumber}` } : null,
+    contact ? { text: contact } : null,
+  ];
+  return lines.filter((line) => line !== null);
+}
+
+function countryName(code: string, locale: Locale): string {
+  if (!/^[A-Z]{2}$/.test(code)) return code;
+  return new Intl.DisplayNames([intlTag(locale)], { type: 'region' }).of(code) ?? code;
+}
+
+function drawParties(ctx: Ctx, top: number): number {
+  const { doc, t, view } = ctx;
+  const gap = 18;
+  const pad = 12;
+  const width = (WIDTH - gap) / 2;
+  const blocks = [
+    { title: t('doc.seller'), lines: partyLines(ctx, view.seller), x: LEFT },
+    { title: t('doc.buyer'), lines: partyLines(ctx, view.buyer), x: LEFT + width + gap },
+  ];
+  const inner = width - 2 * pad;
+  const height =
+    Math.max(
+      ...blocks.map((b) =>
+        b.lines.reduce((h, l) => h + measure(doc, l.text, inner, l.bold ? BOLD : REGULAR, 9) + 1.5, 0),
+      ),
+    ) +
+    2 * pad +
+    16;
+  for (const block of blocks) {
+    doc.roundedRect(block.x, top, width, height, 4).fill(COLOR.band);
+    let y =
+      write(doc, block.title.toUpperCase(), block.x + pad, top + pad, {
+        font: BOLD,
+        size: 7.5,
+        color: COLOR.muted,
+        characterSpacing: 0.8,
+      }) + 5;
+    for (const line of block.lines) {
+      y =
+        write(doc, line.text, block.x + pad, y, {
+          font: line.bold ? BOLD : REGULAR,
+          size: line.bold ? 10 : 9,
+          width: inner,
+        }) + 1.5;
+    }
+  }
+  return top + height;
+}
+
+function lineCells({ locale, money }: Ctx, line: InvoiceLineView): string[] {
+  const quantity = formatQuantity(line.quantityMilli, locale);
+  return [
+    line.description,
+    line.unit ? `${quantity}\u00a0${line.unit}` : quantity,
+    money(line.unitPriceMinor),
+    formatPercentBps(line.taxRateBps, locale),
+    money(line.lineTotalMinor),
+  ];
+}
+
+function rowHeight(doc: Doc, cells: string[], font: string, size: number): number {
+  const heights = cells.map((text, i) => measure(doc, text, COLUMNS[i]!.width - 2 * CELL.padX, font, size));
+  return Math.max(...heights) + 2 * CELL.padY;
+}
+
+function drawRow(doc: Doc, cells: string[], y: number, font: string, size: number, color: string): void {
+  let x = LEFT;
+  cells.forEach((text, i) => {
+    const col = COLUMNS[i]!;
+    write(doc, text, x + CELL.padX, y + CELL.padY, {
+      font,
+      size,
+      color,
+      width: col.width - 2 * CELL.padX,
+      align: col.align,
+    });
+    x += col.width;
+  });
+}
+
+function drawTableHeader({ doc, t }: Ctx, y: number): number {
+  const cells = COLUMNS.map((c) => t(`doc.col.${c.key}`));
+  const height = rowHeight(doc, cells, BOLD, 8);
+  doc.rect(LEFT, y, WIDTH, height).fill(COLOR.accent);
+  drawRow(doc, cells, y, BOLD, 8, '#ffffff');
+  return y + height;
+}
+
+/** Starts a new page with a reminder of whose invoice this is; returns where the body continues. */
+function continuePage({ doc, view, t }: Ctx): number {
+  doc.addPage();
+  const y = write(
+    doc,
+    `${view.seller.name} · ${t('doc.continued', { number: view.number })}`,
+    LEFT,
+    PAGE.margin,
+    { color: COLOR.muted, width: WIDTH },
+  );
+  return y + 12;
+}
+
+function drawLines(ctx: Ctx, top: number): number {
+  const { doc, view } = ctx;
+  let y = drawTableHeader(ctx, top);
+  for (const line of view.lines) {
+    const cells = lineCells(ctx, line);
+    const height = rowHeight(doc, cells, REGULAR, CELL.size);
+    if (y + height > BODY_BOTTOM) y = drawTableHeader(ctx, continuePage(ctx));
+    drawRow(doc, cells, y, REGULAR, CELL.size, COLOR.ink);
+    y += height;
+    doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+  }
+  return y;
+}
+
+function drawTotals(ctx: Ctx, top: number): number {
+  const { doc, view, locale, t, money } = ctx;
+  const taxes = computeTotals(view.lines).taxes;
+  const rows: { label: string; value: string; strong?: boolean }[] = [
+    { label: t('doc.subtotal'), value: money(view.subtotalMinor) },
+    ...taxes.map((tax) => ({
+      label:
+        t('doc.taxAt', { rate: formatPercentBps(tax.rateBps, locale) }) +
+        (taxes.length > 1 ? ` (${money(tax.baseMinor)})` : ''),
+      value: money(tax.taxMinor),
+    })),
+    { label: t('doc.total'), value: money(view.totalMinor), strong: true },
+    { label: t('doc.paid'), value: money(view.paidMinor) },
+  ];
+  if (view.creditedMinor > 0) rows.push({ label: t('doc.credited'), value: money(view.creditedMinor) });
+
+  const rowH = 17;
+  const width = 260;
+  const x = RIGHT - width;
+  const height = rows.length * rowH + 26;
+  let y = top + height > BODY_BOTTOM ? continuePage(ctx) : top;
+  const blockTop = y;
+  for (const row of rows) {
+    if (row.strong) doc.moveTo(x, y).lineTo(RIGHT, y).lineWidth(0.8).strokeColor(COLOR.ink).stroke();
+    const font = row.strong ? BOLD : REGULAR;
+    write(doc, row.label, x + CELL.padX, y + 4, {
+      font,
+      width: 160,
+      color: row.strong ? COLOR.ink : COLOR.muted,
+    });
+    write(doc, row.value, x + 160, y + 4, { font, width: width - 160 - CELL.padX, align: 'right' });
+    y += rowH;
+  }
+  y += 3;
+  doc.rect(x, y, width, 23).fill(COLOR.accent);
+  write(doc, t('doc.balanceDue'), x + CELL.padX, y + 6.5, {
+    font: BOLD,
+    size: 10.5,
+    color: '#ffffff',
+    width: 150,
+  });
+  write(doc, money(view.balanceMinor), x + 150, y + 6.5, {
+    font: BOLD,
+    size: 10.5,
+    color: '#ffffff',
+    width: width - 150 - CELL.padX,
+    align: 'right',
+  });
+  drawStamp(ctx, blockTop);
+  return y + 23;
+}
+
+/** A paid or void invoice says so at a glance, beside the totals. */
+function drawStamp({ doc, view, locale, t }: Ctx, top: number): void {
+  if (view.status !== 'paid' && view.status !== 'void') return;
+  const paid = view.status === 'paid';
+  const color = paid ? COLOR.paid : COLOR.void;
+  const title = t(paid ? 'doc.stamp.paid' : 'doc.stamp.void');
+  const at = paid ? view.paidAt : view.voidedAt;
+  const date = at
+    ? new Intl.DateTimeFormat(intlTag(locale), {
+        dateStyle: 'long',
+        timeZone: view.business.timeZone,
+      }).format(new Date(at))
+    : null;
+  const width = 170;
+  const height = date && paid ? 50 : 38;
+  const x = LEFT + 30;
+  const y = top + 12;
+  doc
+    .save()
+    .rotate(-8, { origin: [x + width / 2, y + height / 2] })
+    .opacity(0.9);
+  doc.roundedRect(x, y, width, height, 5).lineWidth(2.2).strokeColor(color).stroke();
+  write(doc, title, x, y + 9, { font: BOLD, size: 20, color, width, align: 'center', characterSpacing: 3 });
+  if (date && paid)
+    write(doc, t('doc.stamp.paidOn', { date }), x, y + 33, {
+      font: BOLD,
+      size: 9,
+      color,
+      width,
+      align: 'center',
+    });
+  doc.restore();
+}
+
+function drawNotes(ctx: Ctx, top: number): number {
+  const { doc, view, t } = ctx;
+  if (!view.notes) return top;
+  const height = 14 + measure(doc, view.notes, WIDTH);
+  const y = top + height > BODY_BOTTOM ? continuePage(ctx) : top;
+  write(doc, t('doc.notes'), LEFT, y, { font: BOLD, size: 9 });
+  return write(doc, view.notes, LEFT, doc.y + 2, { width: WIDTH });
+}
+
+function mentions({ view, locale, t }: Ctx): { title: string; text: string }[] {
+  const due = formatDate(view.dueDate, locale);
+  const terms = view.business.paymentTermsText
+    ? t('doc.terms.custom', { text: view.business.paymentTermsText.trim(), date: due })
+    : view.termsDays === 0
+      ? t('doc.terms.onReceipt', { date: due })
+      : t('doc.terms.days', { days: view.termsDays, date: due });
+  const rate =
+    view.penaltyRateBps === null
+      ? t('doc.penalty.statutory')
+      : t('doc.penalty.rate', { rate: formatPercentBps(view.penaltyRateBps, locale) });
+  // The statute fixes the recovery indemnity in euros, whatever the invoice's currency.
+  const indemnity = formatMoney(view.recoveryIndemnityMinor, 'EUR', intlTag(locale));
+  const online = [
+    t('doc.methods.card'),
+    ...(view.currency === 'EUR' ? [t('doc.methods.sepa')] : []),
+    ...(view.currency === 'USD' ? [t('doc.methods.ach')] : []),
+  ];
+  const methods = [t('doc.methods.online', { methods: online.join(', ') })];
+  if (view.business.iban) {
+    const iban = view.business.iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+    const bic = view.business.bic ? t('doc.methods.bic', { bic: view.business.bic }) : '';
+    methods.push(t('doc.methods.transferDetails', { iban, bic, number: view.number }));
+  }
+  return [
+    { title: t('doc.terms.title'), text: `${terms} ${t('doc.terms.noDiscount')}` },
+    { title: t('doc.penalty.title'), text: t('doc.penalty.text', { rate, indemnity }) },
+    { title: t('doc.methods.title'), text: methods.join('\n') },
+  ];
+}
+
+/** The legal mentions sit at the foot of the last page, or start a page of their own when there is no room. */
+function drawMentions(ctx: Ctx, top: number): void {
+  const { doc } = ctx;
+  const sections = mentions(ctx);
+  const gap = 7;
+  const height = sections.reduce(
+    (h, s) => h + measure(doc, s.title, WIDTH, BOLD, 8) + 1 + measure(doc, s.text, WIDTH, REGULAR, 8) + gap,
+    10,
+  );
+  let y = top + height > BODY_BOTTOM ? continuePage(ctx) : BODY_BOTTOM - height;
+  doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+  y += 10;
+  for (const section of sections) {
+    y = write(doc, section.title, LEFT, y, { font: BOLD, size: 8 }) + 1;
+    y = write(doc, section.text, LEFT, y, { size: 8, color: COLOR.muted, width: WIDTH }) + gap;
+  }
+}
+
+/** Accent band and "seller · invoice · page n/N" footer on every page, drawn once the page count is known. */
+function drawPageChrome({ doc, view, t }: Ctx): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would make pdfkit open a new page.
+    doc.page.margins.bottom = 0;
+    doc.rect(0, 0, PAGE.width, 5).fill(COLOR.accent);
+    const y = PAGE.height - 40;
+    doc
+      .moveTo(LEFT, y - 6)
+      .lineTo(RIGHT, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
+    const page = t('doc.page', { page: i - range.start + 1, pages: range.count });
+    write(doc, `${view.seller.name} · ${t('doc.titleWithNumber', { number: view.number })}`, LEFT, y, {
+      size: 7.5,
+      color: COLOR.muted,
+      width: WIDTH - 80,
+      lineBreak: false,
+    });
+    write(doc, page, RIGHT - 80, y, {
+      size: 7.5,
+      color: COLOR.muted,
+      width: 80,
+      align: 'right',
+      lineBreak: false,
+    });
+  }
+}

@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useParams } from '@remix-run/react';
+import { Party } from '~/components/invoice/party';
+import { InvoiceLines } from '~/components/invoice/lines';
+import { InvoiceTotals } from '~/components/invoice/totals';
+import { PayOptions } from '~/components/invoice/pay-options';
+import { StatusCard } from '~/components/invoice/status-card';
+import { LatePenaltyNotice, PaymentTerms } from '~/components/invoice/terms';
+import { SimulatedBanner } from '~/components/simulated-banner';
+import { debtor } from '~/i18n/debtor';
+import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
+import { latePenalty } from '~/modules/invoices/penalties';
+import { debtorStatus } from '~/modules/invoices/status';
+import { formatDate, pickLocale, translator } from '~/utils/i18n';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { view, today } = await requireInvoiceForToken(request, params.token, context);
+  const status = debtorStatus(view, today);
+  const penalty =
+    status.kind === 'late'
+      ? latePenalty({
+          balanceMinor: view.balanceMinor - view.disputedMinor,
+          dueDate: view.dueDate,
+          asOf: today,
+          rateBps: view.penaltyRateBps,
+          indemnityMinor: view.recoveryIndemnityMinor,
+        })
+      : null;
+  return { view, status, penalty, locale: pickLocale(request) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: 'Acquit' }];
+  const t = translator(data.locale, debtor);
+  return [{ title: t('page.title', { number: data.view.number, business: data.view.seller.name }) }];
+};
+
+export default function DebtorInvoicePage() {
+  const { view, status, penalty, locale } = useLoaderData<typeof loader>();
+  const { token } = useParams();
+  const t = translator(locale, debtor);
+  const other = locale === 'fr' ? 'en' : 'fr';
+  const d = (iso: string) => formatDate(iso, locale);
+  const settled = status.kind === 'paid' || status.kind === 'void';
+
+  return (
+    <>
+      <SimulatedBanner locale={locale} />
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-4 sm:px-6">
+          <div className="flex min-w-0 items-center gap-3">
+            {view.business.logoUrl ? (
+              <img src={view.business.logoUrl} alt="" className="h-10 w-10 rounded-lg object-contain" />
+            ) : (
+              <span aria-hidden className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-brand-700 text-lg font-semibold text-white">
+                {view.seller.name.slice(0, 1)}
+              </span>
+            )}
+            <div className="min-w-0">
+              <p className="text-xs text-slate-600">{t('header.from')}</p>
+              <p className="truncate font-semibold text-slate-900">{view.seller.name}</p>
+            </div>
+          </div>
+          <Link
+            to={`?lang=${other}`}
+            hrefLang={other}
+            lang={other}
+            aria-label={t('lang.switchLabel')}
+            className="shrink-0 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            {t('lang.switch')}
+          </Link>
+        </div>
+      </header>
+
+      <main className="mx-auto max-w-3xl space-y-5 px-4 py-6 sm:px-6 sm:py-10">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+          {t('page.title', { number: view.number, business: view.seller.name })}
+        </h1>
+
+        <StatusCard status={status} view={view} locale={locale} t={t} />
+        {penalty ? <LatePenaltyNotice penalty={penalty} view={view} locale={locale} t={t} /> : null}
+        {settled ? null : <PayOptions view={view} locale={locale} t={t} />}
+
+        <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <h2 id="details-title" className="text-lg font-semibold text-slate-900">
+              {t('details.title')}
+            </h2>
+            <a
+              href={`/i/${token}/pdf?lang=${locale}`}
+              download={`${view.number}.pdf`}
+              className="no-print rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+            >
+              {t('pdf.download')}
+            </a>
+          </div>
+          <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
+            <div>
+              <dt className="text-slate-600">{t('details.number')}</dt>
+              <dd className="font-medium text-slate-900">{view.number}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t('details.issueDate')}</dt>
+              <dd className="font-medium text-slate-900">{d(view.issueDate)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">{t('details.dueDate')}</dt>
+              <dd className="font-medium text-slate-900">{d(view.dueDate)}</dd>
+            </div>
+            {view.purchaseOrder ? (
+              <div>
+                <dt className="text-slate-600">{t('details.po')}</dt>
+                <dd className="break-words font-medium text-slate-900">{view.purchaseOrder}</dd>
+              </div>
+            ) : null}
+          </dl>
+          <div className="mt-6 grid gap-6 sm:grid-cols-2">
+            <Party title={t('details.seller')} party={view.seller} t={t} />
+            <Party title={t('details.buyer')} party={view.buyer} t={t} />
+          </div>
+          <h3 className="mt-8 text-sm font-semibold text-slate-900">{t('lines.title')}</h3>
+          <div className="mt-2">
+            <InvoiceLines lines={view.lines} currency={view.currency} locale={locale} t={t} />
+          </div>
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            <InvoiceTotals view={view} locale={locale} t={t} />
+          </div>
+          {view.notes ? (
+            <div className="mt-6">
+              <h3 className="text-sm font-semibold text-slate-900">{t('notes.title')}</h3>
+              <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{view.notes}</p>
+            </div>
+          ) : null}
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <PaymentTerms view={view} locale={locale} t={t} />
+          </div>
+        </section>
+
+        <section aria-labelledby="contact-title" className="px-1 text-sm text-slate-700">
+          <h2 id="contact-title" className="font-semibold text-slate-900">
+            {t('contact.question')}
+          </h2>
+          <p className="mt-1">
+            <a className="font-medium text-brand-700 underline underline-offset-2" href={`mailto:${view.business.email}?subject=${encodeURIComponent(view.number)}`}>
+              {t('contact.write', { email: view.business.email })}
+            </a>
+            {view.business.phone ? <> {t('contact.call', { phone: view.business.phone })}</> : null}
+          </p>
+        </section>
+      </main>
+      <footer className="mx-auto max-w-3xl px-4 pb-10 text-xs text-slate-600 sm:px-6">
+        <p>{t('footer.secure')}</p>
+        <p className="mt-1">{t('footer.by')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
+import { renderInvoicePdf } from '~/modules/invoices/invoice-pdf.server';
+import { pickLocale } from '~/utils/i18n';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { view, today } = await requireInvoiceForToken(request, params.token, context);
+  const pdf = await renderInvoicePdf(view, pickLocale(request), { today });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${view.number.replace(/[^\w.-]/g, '_')}.pdf"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { lt, sql } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import { rateLimits } from '#db/schema/index';
+import { db } from '~/utils/db.server';
+import { deliverQueuedEmails } from '~/utils/email.server';
+import { logger } from '~/utils/logger.server';
+
+/** Every job the worker runs: name, schedule (cron, in UTC) and handler. Later issues add theirs here. */
+export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] = [
+  {
+    name: 'email-deliver',
+    cron: '* * * * *',
+    run: async () => {
+      const sent = await deliverQueuedEmails(db(), 50);
+      if (sent) logger().info({ sent }, 'emails delivered');
+    },
+  },
+  {
+    name: 'rate-limits-cleanup',
+    cron: '17 * * * *',
+    run: async () => {
+      await db().delete(rateLimits).where(lt(rateLimits.expire, sql`now() - interval '1 hour'`));
+    },
+  },
+];
+
+export async function registerJobs(boss: PgBoss): Promise<void> {
+  for (const job of jobs) {
+    await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 30, expireInSeconds: 300 });
+    if (job.cron) await boss.schedule(job.name, job.cron, undefined, { singletonKey: job.name });
+    await boss.work(job.name, async () => {
+      await job.run();
+    });
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Demo data. `seedDemo` is idempotent (it does nothing once a business exists). Run as a script
+ * (`npm run db:seed`), it seeds if needed and prints how to get in: the admin login and fresh debtor links.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hash } from '@node-rs/argon2';
+import { and, eq, sql } from 'drizzle-orm';
+import { business, contacts, customers, invoiceLines, invoices, users } from '#db/schema/index';
+import { createDraftInvoice } from '~/modules/invoices/create-draft-invoice.server';
+import { issueInvoice } from '~/modules/invoices/issue-invoice.server';
+import { voidInvoice } from '~/modules/invoices/void-invoice.server';
+import { mintInvoiceLink } from '~/modules/links/mint-link.server';
+import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
+import { closeDb, db as appDb, type Db } from '~/utils/db.server';
+import { addDaysIso, todayIn } from '~/utils/dates';
+import { env } from '~/utils/env.server';
+import { demoAdmin, demoBusiness, demoCustomers, demoInvoices } from './seed-data';
+
+const system = { type: 'system' } as const;
+
+export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
+  const [existing] = await db.select({ id: business.id }).from(business).limit(1);
+  if (existing) return { seeded: false };
+  await db.execute(sql`SELECT pg_advisory_lock(727275)`);
+  try {
+    const [again] = await db.select({ id: business.id }).from(business).limit(1);
+    if (again) return { seeded: false };
+    await seedWorld(db, now);
+    return { seeded: true };
+  } finally {
+    await db.execute(sql`SELECT pg_advisory_unlock(727275)`);
+  }
+}
+
+async function seedWorld(db: Db, now: Date) {
+  const [biz] = await db.insert(business).values(demoBusiness).returning();
+  const businessId = biz!.id;
+  await db.insert(users).values({
+    businessId,
+    email: demoAdmin.email,
+    name: demoAdmin.name,
+    role: 'owner',
+    passwordHash: await hash(demoAdmin.password, { algorithm: 2 }),
+  });
+  const customerIds = new Map<string, string>();
+  for (const c of demoCustomers) {
+    const [row] = await db
+      .insert(customers)
+      .values({
+        businessId,
+        name: c.name,
+        siren: c.siren,
+        vatNumber: c.vatNumber,
+        addressLine1: c.address[0],
+        postalCode: c.address[1],
+        city: c.address[2],
+        locale: c.locale,
+      })
+      .returning({ id: customers.id });
+    customerIds.set(c.key, row!.id);
+    await db.insert(contacts).values(c.contacts.map((contact) => ({ ...contact, customerId: row!.id })));
+  }
+
+  const today = todayIn(biz!.timeZone, now);
+  // Oldest first, so invoice numbers follow issue dates as they would in real life.
+  const ordered = [...demoInvoices].sort((a, b) => a.dueIn - (a.terms ?? 30) - (b.dueIn - (b.terms ?? 30)));
+  for (const demo of ordered) {
+    const terms = demo.terms ?? 30;
+    const dueDate = addDaysIso(today, demo.dueIn);
+    const issueDate = addDaysIso(dueDate, -terms);
+    const created = await createDraftInvoice(db, {
+      businessId,
+      actor: system,
+      invoice: {
+        customerId: customerIds.get(demo.customer)!,
+        currency: 'EUR',
+        issueDate,
+        dueDate,
+        purchaseOrder: demo.po ?? null,
+        lines: demo.lines,
+      },
+    });
+    if (!created.ok) throw new Error(`seed: ${created.error}`);
+    if (demo.state === 'draft') continue;
+    await issueInvoice(db, { businessId, invoiceId: created.invoiceId, actor: system, issueDate, now });
+    const [inv] = await db.select().from(invoices).where(eq(invoices.id, created.invoiceId));
+    if (demo.state === 'paid' || demo.state === 'partly_paid') {
+      const amount = demo.state === 'paid' ? inv!.totalMinor : Math.round(inv!.totalMinor * 0.4);
+      await recordOfflinePayment(db, {
+        businessId,
+        invoiceId: inv!.id,
+        amountMinor: amount,
+        method: 'bank_transfer',
+        receivedOn: demo.state === 'paid' ? addDaysIso(dueDate, -2) : addDaysIso(today, -3),
+        reference: `VIR ${inv!.number}`,
+        actor: system,
+      });
+    }
+    if (demo.state === 'void') {
+      await voidInvoice(db, { businessId, invoiceId: inv!.id, reason: 'Facture émise par erreur', actor: system, now });
+    }
+  }
+}
+
+/** Fresh debtor links for the showcase invoices (tokens are stored hashed, so each run mints new ones). */
+export async function demoLinks(db: Db): Promise<{ label: string; url: string }[]> {
+  const links: { label: string; url: string }[] = [];
+  for (const demo of demoInvoices.filter((d) => d.showcase)) {
+    const [row] = await db
+      .select({ id: invoices.id, number: invoices.number })
+      .from(invoices)
+      .innerJoin(invoiceLines, and(eq(invoiceLines.invoiceId, invoices.id), eq(invoiceLines.position, 1)))
+      .where(and(eq(invoiceLines.description, demo.lines[0]!.description), eq(invoices.status, 'open')))
+      .limit(1);
+    if (!row) continue;
+    const link = await mintInvoiceLink(db, row.id);
+    links.push({ label: `${row.number}, ${demo.showcase}`, url: link.url });
+  }
+  return links;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const db = appDb();
+  seedDemo(db)
+    .then(async ({ seeded }) => {
+      if (seeded) console.log('demo data seeded');
+      console.log(`admin: ${env().APP_URL}/admin (${demoAdmin.email} / ${demoAdmin.password})`);
+      for (const link of await demoLinks(db)) console.log(`debtor link: ${link.url} (${link.label})`);
+    })
+    .catch((error) => {
+      console.error('seed failed:', error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    })
+    .finally(() => closeDb());
+}
