@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '#db/schema/index';
@@ -34,4 +36,15 @@ export async function closeDb(): Promise<void> {
   client = undefined;
   database = undefined;
   await c?.end({ timeout: 5 });
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a hand-written statement as a named prepared statement (drizzle's `execute` re-plans it every time). For the
+ * hot paths only, such as the debtor page's single query.
+ */
+export async function executePrepared<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await sqlClient().unsafe(text, params as never[], { prepare: true })) as unknown as T[];
 }

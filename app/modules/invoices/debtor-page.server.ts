@@ -1,5 +1,4 @@
 import type { AppLoadContext } from '@remix-run/node';
-import { db } from '~/utils/db.server';
 import { todayIn } from '~/utils/dates';
 import { consume, isBlockedInMemory, limits } from '~/utils/rate-limit.server';
 import { loadInvoiceByToken } from './load-invoice-by-token.server';
@@ -12,7 +11,7 @@ export async function requireInvoiceForToken(request: Request, token: string | u
   const limiter = limits.badToken();
   const ip = context.clientIp;
   if (isBlockedInMemory(limiter, ip)) throw new Response(null, { status: 429 });
-  const found = await loadInvoiceByToken(db(), token ?? '', { ip, userAgent: request.headers.get('user-agent') });
+  const found = await loadInvoiceByToken(token ?? '', { ip, userAgent: request.headers.get('user-agent') });
   if (!found) {
     const allowed = await consume(limiter, ip);
     throw new Response(null, { status: allowed ? 404 : 429 });

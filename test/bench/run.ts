@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the production build on real Postgres with the demo data, loaded with autocannon. Prints one
+ * line per figure with its budget, then the tally. Exits 0 either way: it measures, it does not gate.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrateDatabase } from '#db/migrate';
+import { startTestCluster } from '../setup/test-cluster';
+import { freePort } from '../setup/ports';
+import { formatFigure, tally, type Figure } from './budget';
+import { pageAssetSizes } from './assets';
+import { load } from './load';
+
+function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+async function main() {
+  const log = (line: string) => console.error(`[bench] ${line}`);
+  const cluster = await startTestCluster('acquit_bench', log);
+  const children: ChildProcess[] = [];
+  try {
+    await migrateDatabase(cluster.url);
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    Object.assign(process.env, { DATABASE_URL: cluster.url, APP_URL: appUrl, LOG_LEVEL: 'warn' });
+    // App modules read the environment when first used, so load them only now.
+    const { seedDemo, demoLinks } = await import('#db/seed');
+    const { db, closeDb } = await import('~/utils/db.server');
+    await seedDemo(db());
+    const [link] = await demoLinks(db());
+    await closeDb();
+    if (!link) throw new Error('the demo data has no showcase invoice');
+
+    log('starting the production web server');
+    const web = await startProcess(
+      process.execPath,
+      ['build/server/web.js'],
+      {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+        STRIPE_SECRET_KEY: 'sk_test_bench',
+        LOG_LEVEL: 'info',
+      },
+      /web server listening/,
+    );
+    children.push(web);
+
+    const debtorHtml = await (await fetch(link.url)).text();
+    if (!debtorHtml.includes('<table')) throw new Error('the debtor page did not render');
+    const htmlFile = path.join(tmpdir(), `acquit-bench-${process.pid}.html`);
+    writeFileSync(htmlFile, debtorHtml);
+    const barePort = await freePort();
+    children.push(await startProcess(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts', htmlFile, String(barePort)], process.env, /ready/));
+
+    log('loading: debtor page, minimal route, bare node:http (32 connections, 8 s each)');
+    const debtor = await load(link.url);
+    const minimal = await load(`${appUrl}/status`);
+    const bare = await load(`http://127.0.0.1:${barePort}/`);
+    const assets = await pageAssetSizes(appUrl, debtorHtml);
+
+    const figures: Figure[] = [
+      { name: 'debtor page requests/s', value: debtor.rps, unit: 'req/s' },
+      { name: 'debtor page p99', value: debtor.p99, unit: 'ms', budget: { op: '<=', value: 100 } },
+      { name: 'minimal route requests/s', value: minimal.rps, unit: 'req/s' },
+      { name: 'minimal route p99', value: minimal.p99, unit: 'ms' },
+      { name: 'bare node:http requests/s', value: bare.rps, unit: 'req/s' },
+      { name: 'bare node:http p99', value: bare.p99, unit: 'ms' },
+      {
+        name: 'debtor page / minimal route',
+        value: Math.round((debtor.rps / minimal.rps) * 1000) / 10,
+        unit: '%',
+        budget: { op: '>=', value: 60 },
+      },
+      { name: 'debtor page / bare node:http', value: Math.round((debtor.rps / bare.rps) * 1000) / 10, unit: '%' },
+      { name: 'debtor page errors and non-2xx', value: debtor.errors + debtor.non2xx, unit: 'responses', budget: { op: '<=', value: 0 } },
+      { name: 'debtor page JavaScript', value: Math.round(assets.jsGzip / 102.4) / 10, unit: 'KB gzip', budget: { op: '<=', value: 100 } },
+      { name: 'debtor page CSS', value: Math.round(assets.cssGzip / 102.4) / 10, unit: 'KB gzip', budget: { op: '<=', value: 15 } },
+    ];
+    for (const f of figures) console.log(formatFigure(f));
+    const { within, over } = tally(figures);
+    console.log(`${within} within budget, ${over} over`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await cluster.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
