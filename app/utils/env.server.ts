@@ -47,7 +47,7 @@ export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; APP_URL: st
 export class EnvError extends Error {}
 
 /** Reads and checks the environment; the message names every bad variable and says why. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);

@@ -1,16 +1,15 @@
 import PgBoss from 'pg-boss';
-import { sqlClient } from '~/utils/db.server';
+import { env } from '~/utils/env.server';
 
-/** pg-boss on the app's own postgres.js pool: one driver, one set of connections. */
+/**
+ * pg-boss keeps its own small node-postgres pool: it runs multi-statement transactions and sends parameters that
+ * postgres.js refuses, so it cannot share the app's pool. Same database, its own `pgboss` schema.
+ */
 export function createBoss(): PgBoss {
-  const sql = sqlClient();
   return new PgBoss({
-    db: {
-      executeSql: async (text: string, values: unknown[] = []) => ({
-        rows: await sql.unsafe(text, values as never[]),
-      }),
-    },
+    connectionString: env().DATABASE_URL,
     schema: 'pgboss',
+    max: 4,
     application_name: 'acquit-worker',
   });
 }
