@@ -67,8 +67,7 @@ let client: Resend | undefined;
 function resend(): Resend {
   if (!client) {
     const e = env();
-    if (e.RESEND_BASE_URL) process.env.RESEND_BASE_URL = e.RESEND_BASE_URL;
-    client = new Resend(e.RESEND_API_KEY);
+    client = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
   }
   return client;
 }
