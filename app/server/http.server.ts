@@ -61,7 +61,9 @@ function toRequest(req: IncomingMessage, res: ServerResponse, origin: string): R
 }
 
 async function send(res: ServerResponse, response: Response, extra: Record<string, string>): Promise<void> {
-  const headers: Record<string, string | string[]> = { ...extra };
+  // Lower-cased like the Response's own names, so a route's header replaces the default instead of doubling it.
+  const headers: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(extra)) headers[key.toLowerCase()] = value;
   response.headers.forEach((value, key) => {
     if (key === 'set-cookie') return;
     headers[key] = value;

@@ -14,7 +14,7 @@ export function contentSecurityPolicy(nonce: string): string {
     `img-src 'self' data: ${STRIPE.img.join(' ')}`,
     `font-src 'self'`,
     `connect-src 'self' ${STRIPE.connect.join(' ')}`,
-    `frame-src ${STRIPE.frame.join(' ')}`,
+    `frame-src 'self' ${STRIPE.frame.join(' ')}`,
     `frame-ancestors 'none'`,
     `form-action 'self'`,
     `base-uri 'none'`,

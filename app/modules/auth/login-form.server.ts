@@ -6,7 +6,10 @@ export function loginSchema(locale: Locale) {
   const t = translator(locale, admin);
   return z.object({
     email: z.email({ error: t('login.emailInvalid') }).max(254, t('login.emailInvalid')),
-    password: z.string({ error: t('login.passwordRequired') }).min(1, t('login.passwordRequired')).max(1024),
+    password: z
+      .string({ error: t('login.passwordRequired') })
+      .min(1, t('login.passwordRequired'))
+      .max(1024),
     next: z.string().optional(),
   });
 }

@@ -2,15 +2,17 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { business, customers } from '#db/schema/index';
 import type { DbOrTx } from '~/utils/db.server';
 
-export type CustomerOption = { id: string; name: string; termsDays: number; currency: string };
-
 /**
  * The customers an invoice can be made out to (not archived), by name, each with its payment terms (its own, or
  * the business's default), plus the business settings the new-invoice form starts from.
  */
 export async function invoiceFormContext(db: DbOrTx, businessId: string) {
   const [settings] = await db
-    .select({ timeZone: business.timeZone, defaultTermsDays: business.defaultTermsDays, currency: business.defaultCurrency })
+    .select({
+      timeZone: business.timeZone,
+      defaultTermsDays: business.defaultTermsDays,
+      currency: business.defaultCurrency,
+    })
     .from(business)
     .where(eq(business.id, businessId));
   if (!settings) throw new Error(`no business ${businessId}`);
@@ -21,6 +23,10 @@ export async function invoiceFormContext(db: DbOrTx, businessId: string) {
     .orderBy(asc(customers.name));
   return {
     ...settings,
-    customers: rows.map((c) => ({ id: c.id, name: c.name, termsDays: c.termsDays ?? settings.defaultTermsDays })),
+    customers: rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      termsDays: c.termsDays ?? settings.defaultTermsDays,
+    })),
   };
 }

@@ -47,7 +47,10 @@ export async function listOutbox(
     total = row?.n ?? 0;
   }
   return {
-    rows: found.map(({ total: _total, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
+    rows: found.map(({ total: _total, createdAt, ...row }) => ({
+      ...row,
+      createdAt: createdAt.toISOString(),
+    })),
     total,
     pages: Math.max(1, Math.ceil(total / EMAILS_PER_PAGE)),
   };

@@ -62,9 +62,12 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
     case 'issue': {
       const issued = await issueInvoice(db(), scope);
       if (issued.status !== 'issued') return fail(409, t('result.notDraft'));
-      return ok(t(issued.emailed ? 'result.issued.emailed' : 'result.issued.notEmailed', { number: issued.number }), {
-        url: issued.url,
-      });
+      return ok(
+        t(issued.emailed ? 'result.issued.emailed' : 'result.issued.notEmailed', { number: issued.number }),
+        {
+          url: issued.url,
+        },
+      );
     }
     case 'rotate': {
       const submission = parseWithZod(input.form, { schema: rotateLinkSchema });
@@ -79,7 +82,9 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
     }
     case 'payment': {
       const today = todayIn((await businessBasics(db(), input.businessId)).timeZone);
-      const submission = parseWithZod(input.form, { schema: offlinePaymentSchema(input.locale, invoice.currency, today) });
+      const submission = parseWithZod(input.form, {
+        schema: offlinePaymentSchema(input.locale, invoice.currency, today),
+      });
       if (submission.status !== 'success') return fail(400, t('result.error'), submission.reply());
       const { amount, ...payment } = submission.value;
       const recorded = await recordOfflinePayment(db(), { ...scope, ...payment, amountMinor: amount });
@@ -92,8 +97,13 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
             : recorded.error === 'not_open'
               ? t('result.payment.notOpen')
               : t('result.notFound');
-        const field: Record<string, string[]> = recorded.error === 'exceeds_balance' ? { amount: [message] } : {};
-        return fail(recorded.error === 'not_found' ? 404 : 409, message, submission.reply({ fieldErrors: field }));
+        const field: Record<string, string[]> =
+          recorded.error === 'exceeds_balance' ? { amount: [message] } : {};
+        return fail(
+          recorded.error === 'not_found' ? 404 : 409,
+          message,
+          submission.reply({ fieldErrors: field }),
+        );
       }
       return ok(t(recorded.invoicePaid ? 'result.payment.paid' : 'result.payment'));
     }
@@ -102,11 +112,15 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
       if (submission.status !== 'success') return fail(400, t('result.error'), submission.reply());
       const voided = await voidInvoice(db(), { ...scope, reason: submission.value.reason });
       if (!voided.ok) {
-        const message = t(voided.error === 'has_payments' ? 'result.void.hasPayments' : 'result.void.notOpen');
+        const message = t(
+          voided.error === 'has_payments' ? 'result.void.hasPayments' : 'result.void.notOpen',
+        );
         return fail(409, message, submission.reply({ formErrors: [message] }));
       }
       return ok(
-        voided.creditNoteNumber ? t('result.void.creditNote', { number: voided.creditNoteNumber }) : t('result.void'),
+        voided.creditNoteNumber
+          ? t('result.void.creditNote', { number: voided.creditNoteNumber })
+          : t('result.void'),
       );
     }
   }

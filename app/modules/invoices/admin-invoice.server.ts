@@ -18,7 +18,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * One invoice of the business as the admin page shows it, or null (also for an id that is not even a UUID, so
  * junk in the URL is a 404, not a database error). A draft has no frozen parties yet: it shows the current ones.
  */
-export async function loadInvoiceForAdmin(db: DbOrTx, businessId: string, invoiceId: string): Promise<AdminInvoice | null> {
+export async function loadInvoiceForAdmin(
+  db: DbOrTx,
+  businessId: string,
+  invoiceId: string,
+): Promise<AdminInvoice | null> {
   if (!GUID.test(invoiceId)) return null;
   const rows = await db.execute<{
     view: Omit<InvoiceView, 'balanceMinor' | 'number' | 'seller' | 'buyer'> & {

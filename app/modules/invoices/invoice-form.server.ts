@@ -14,7 +14,9 @@ const MAX_UNIT_PRICE_MINOR = 100_000_000_000;
 const MAX_TOTAL_MINOR = 1_000_000_000_000_000n;
 
 export function isInvoiceCurrency(code: unknown): code is (typeof INVOICE_CURRENCIES)[number] {
-  return typeof code === 'string' && (INVOICE_CURRENCIES as readonly string[]).includes(code) && isCurrency(code);
+  return (
+    typeof code === 'string' && (INVOICE_CURRENCIES as readonly string[]).includes(code) && isCurrency(code)
+  );
 }
 
 /** A decimal typed by a person, as an integer with `scale` decimals; the message names what is wrong. */
@@ -65,13 +67,21 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       tooBig: t('invoice.line.unitPrice.tooBig'),
     }),
     // Percent with two decimals is exactly basis points: "5.5" -> 550.
-    taxRate: decimal(2, t('invoice.line.taxRate.invalid'), { min: 0, max: 10_000, tooBig: t('invoice.line.taxRate.invalid') }),
+    taxRate: decimal(2, t('invoice.line.taxRate.invalid'), {
+      min: 0,
+      max: 10_000,
+      tooBig: t('invoice.line.taxRate.invalid'),
+    }),
   });
 
   return z
     .object({
-      customerId: z.string({ error: t('invoice.customer.required') }).regex(GUID, t('invoice.customer.required')),
-      currency: z.string({ error: t('invoice.currency.invalid') }).refine(isInvoiceCurrency, t('invoice.currency.invalid')),
+      customerId: z
+        .string({ error: t('invoice.customer.required') })
+        .regex(GUID, t('invoice.customer.required')),
+      currency: z
+        .string({ error: t('invoice.currency.invalid') })
+        .refine(isInvoiceCurrency, t('invoice.currency.invalid')),
       issueDate: isoDate(t('invoice.date.invalid')),
       dueDate: isoDate(t('invoice.date.invalid')),
       purchaseOrder: optionalText(100, t('invoice.purchaseOrder.tooLong')),
@@ -86,15 +96,26 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       // Runs even when other fields failed, so a bad due date is reported together with the rest.
       (value, ctx) => {
         const { issueDate, dueDate } = value as { issueDate?: unknown; dueDate?: unknown };
-        if (typeof issueDate === 'string' && typeof dueDate === 'string' && isIsoDate(issueDate) && isIsoDate(dueDate)) {
+        if (
+          typeof issueDate === 'string' &&
+          typeof dueDate === 'string' &&
+          isIsoDate(issueDate) &&
+          isIsoDate(dueDate)
+        ) {
           const days = daysBetween(issueDate, dueDate);
-          if (days < 0) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: t('invoice.dueDate.beforeIssue') });
-          else if (days > 3660) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: t('invoice.dueDate.tooFar') });
+          if (days < 0)
+            ctx.addIssue({ code: 'custom', path: ['dueDate'], message: t('invoice.dueDate.beforeIssue') });
+          else if (days > 3660)
+            ctx.addIssue({ code: 'custom', path: ['dueDate'], message: t('invoice.dueDate.tooFar') });
         }
         const lines = Array.isArray(value.lines) ? value.lines : [];
         let total = 0n;
         for (const l of lines) {
-          if (typeof l?.quantity === 'number' && typeof l.unitPrice === 'number' && typeof l.taxRate === 'number') {
+          if (
+            typeof l?.quantity === 'number' &&
+            typeof l.unitPrice === 'number' &&
+            typeof l.taxRate === 'number'
+          ) {
             total += (BigInt(l.quantity) * BigInt(l.unitPrice) * BigInt(10_000 + l.taxRate)) / 10_000_000n;
           }
         }
@@ -104,29 +125,33 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       },
       { when: () => true },
     )
-    .transform(
-      (v): DraftInvoiceInput => ({
-        customerId: v.customerId,
-        currency: v.currency,
-        issueDate: v.issueDate,
-        dueDate: v.dueDate,
-        purchaseOrder: v.purchaseOrder || null,
-        notes: v.notes || null,
-        acceptanceRequired: v.acceptanceRequired ?? false,
-        lines: v.lines.map((l) => ({
-          description: l.description,
-          quantityMilli: l.quantity,
-          unit: l.unit || null,
-          unitPriceMinor: l.unitPrice,
-          taxRateBps: l.taxRate,
-        })),
-      }),
-    );
+    .transform((v): DraftInvoiceInput => ({
+      customerId: v.customerId,
+      currency: v.currency,
+      issueDate: v.issueDate,
+      dueDate: v.dueDate,
+      purchaseOrder: v.purchaseOrder || null,
+      notes: v.notes || null,
+      acceptanceRequired: v.acceptanceRequired ?? false,
+      lines: v.lines.map((l) => ({
+        description: l.description,
+        quantityMilli: l.quantity,
+        unit: l.unit || null,
+        unitPriceMinor: l.unitPrice,
+        taxRateBps: l.taxRate,
+      })),
+    }));
 }
 
 /** The message for a field error that only the database could find (see createDraftInvoice). */
-export function customerErrorMessage(locale: Locale, error: 'unknown_customer' | 'customer_archived'): string {
-  return translator(locale, admin)(error === 'customer_archived' ? 'invoice.customer.archived' : 'invoice.customer.unknown');
+export function customerErrorMessage(
+  locale: Locale,
+  error: 'unknown_customer' | 'customer_archived',
+): string {
+  return translator(
+    locale,
+    admin,
+  )(error === 'customer_archived' ? 'invoice.customer.archived' : 'invoice.customer.unknown');
 }
 
 /** What the form posts (all strings, as typed), for the page's useForm. */

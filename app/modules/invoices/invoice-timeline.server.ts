@@ -19,7 +19,11 @@ const LIMIT = 500;
  * The invoice's events, newest first, with the name of the user behind each. Consecutive "viewed" events fold
  * into one entry that counts them, so a customer opening the page ten times does not bury everything else.
  */
-export async function invoiceTimeline(db: DbOrTx, businessId: string, invoiceId: string): Promise<TimelineEntry[]> {
+export async function invoiceTimeline(
+  db: DbOrTx,
+  businessId: string,
+  invoiceId: string,
+): Promise<TimelineEntry[]> {
   const rows = await db
     .select({
       id: events.id,

@@ -1,0 +1,176 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form, Link, useNavigation } from '@remix-run/react';
+import { useRef } from 'react';
+import {
+  CheckboxField,
+  CsrfInput,
+  Field,
+  FormErrors,
+  SelectField,
+  TextareaField,
+} from '~/components/forms/field';
+import { INVOICE_CURRENCIES } from '~/modules/invoices/form-options';
+import type { InvoiceFormInput } from '~/modules/invoices/invoice-form.server';
+import { InvoiceLinesEditor } from './invoice-lines-editor';
+import { TotalsPreview } from './totals-preview';
+import { card, primaryButton, secondaryButton } from './ui';
+import { useAdmin, useAdminT, useLangLink } from './use-admin';
+
+type Props = {
+  customers: { id: string; name: string; termsDays: number }[];
+  defaultTermsDays: number;
+  defaultValue: {
+    currency: string;
+    issueDate: string;
+    dueDate: string;
+    lines: { quantity: string; taxRate: string }[];
+  };
+  lastResult: SubmissionResult<string[]> | undefined;
+};
+
+/** YYYY-MM-DD plus whole days, in UTC so no time zone shifts the date. */
+function addDays(iso: string, days: number): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
+/**
+ * The new-invoice form. Validation happens on the server (the schema never ships to the browser); adding and
+ * removing lines are conform intent buttons, so they work without JavaScript too. With JavaScript, the due date
+ * follows the chosen customer's terms until someone edits it by hand, and totals are previewed as you type.
+ */
+export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastResult }: Props) {
+  const { csrf } = useAdmin();
+  const { locale, t } = useAdminT();
+  const lang = useLangLink();
+  const busy = useNavigation().state === 'submitting';
+  const dueEdited = useRef(false);
+  const [form, fields] = useForm<InvoiceFormInput>({
+    id: 'invoice',
+    lastResult,
+    defaultValue,
+    shouldValidate: 'onSubmit',
+  });
+  const hasErrors =
+    lastResult?.status === 'error' && Object.values(lastResult.error ?? {}).some((e) => e?.length);
+
+  const followTerms = (issueDate: string | undefined, customerId: string | undefined) => {
+    if (dueEdited.current || !issueDate) return;
+    const terms = customers.find((c) => c.id === customerId)?.termsDays ?? defaultTermsDays;
+    const due = addDays(issueDate, terms);
+    if (due) form.update({ name: fields.dueDate.name, value: due });
+  };
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-5">
+      {/* Enter in a field presses the form's first submit button: make it "save", not "remove line 1". */}
+      <button type="submit" className="hidden" tabIndex={-1} aria-hidden />
+      <CsrfInput value={csrf} />
+      <FormErrors
+        id={form.errorId}
+        errors={hasErrors ? [t('form.errorSummary'), ...(form.errors ?? [])] : form.errors}
+      />
+
+      <section aria-labelledby="customer-title" className={card}>
+        <h2 id="customer-title" className="text-base font-semibold text-slate-900">
+          {t('new.section.customer')}
+        </h2>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <SelectField
+            meta={fields.customerId}
+            label={t('new.customer')}
+            className="sm:col-span-2"
+            selectProps={{
+              required: true,
+              onChange: (e) => followTerms(String(form.value?.issueDate ?? ''), e.currentTarget.value),
+            }}
+          >
+            <option value="">{t('new.customer.choose')}</option>
+            {customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField meta={fields.currency} label={t('new.currency')} selectProps={{ required: true }}>
+            {INVOICE_CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </SelectField>
+          <div className="hidden lg:block" />
+          <Field
+            meta={fields.issueDate}
+            type="date"
+            label={t('new.issueDate')}
+            inputProps={{
+              required: true,
+              onChange: (e) => followTerms(e.currentTarget.value, String(form.value?.customerId ?? '')),
+            }}
+          />
+          <Field
+            meta={fields.dueDate}
+            type="date"
+            label={t('new.dueDate')}
+            hint={t('new.dueDate.hint')}
+            className="lg:col-span-2"
+            inputProps={{ required: true, onInput: () => (dueEdited.current = true) }}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="lines-title" className={card}>
+        <h2 id="lines-title" className="text-base font-semibold text-slate-900">
+          {t('new.section.lines')}
+        </h2>
+        <InvoiceLinesEditor
+          form={form}
+          lines={fields.lines}
+          currency={String(form.value?.currency ?? defaultValue.currency)}
+        />
+        <TotalsPreview
+          lines={Array.isArray(form.value?.lines) ? form.value.lines : []}
+          currency={String(form.value?.currency ?? defaultValue.currency)}
+          locale={locale}
+          t={t}
+        />
+      </section>
+
+      <section aria-labelledby="other-title" className={card}>
+        <h2 id="other-title" className="text-base font-semibold text-slate-900">
+          {t('new.section.other')}
+        </h2>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2">
+          <Field
+            meta={fields.purchaseOrder}
+            label={`${t('new.purchaseOrder')} (${t('form.optional')})`}
+            inputProps={{ maxLength: 100 }}
+          />
+          <TextareaField
+            meta={fields.notes}
+            label={`${t('new.notes')} (${t('form.optional')})`}
+            className="sm:col-span-2"
+          />
+          <CheckboxField
+            meta={fields.acceptanceRequired}
+            label={t('new.acceptance')}
+            hint={t('new.acceptance.hint')}
+            className="sm:col-span-2"
+          />
+        </div>
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={primaryButton} disabled={busy}>
+          {t('new.submit')}
+        </button>
+        <Link to={lang('/admin/invoices')} className={secondaryButton}>
+          {t('new.cancel')}
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,26 @@
+import { useRouteLoaderData, useSearchParams } from '@remix-run/react';
+import { admin } from '~/i18n/admin';
+import { debtor } from '~/i18n/debtor';
+import type { loader as rootLoader } from '~/root';
+import type { loader as adminLoader } from '~/routes/admin';
+import { isLocale, translator } from '~/utils/i18n';
+
+/** The signed-in user, the business name and the CSRF token, from the admin layout. */
+export function useAdmin() {
+  const data = useRouteLoaderData<typeof adminLoader>('routes/admin');
+  if (!data) throw new Error('useAdmin outside the admin layout');
+  return data;
+}
+
+/** The page's language (root loader: ?lang=, then Accept-Language) and its translator. */
+export function useAdminT() {
+  const locale = useRouteLoaderData<typeof rootLoader>('root')?.locale ?? 'fr';
+  return { locale, t: translator(locale, admin, debtor) };
+}
+
+/** Keeps an explicit ?lang= choice on the links of the admin area. */
+export function useLangLink() {
+  const [params] = useSearchParams();
+  const lang = params.get('lang');
+  return (to: string) => (isLocale(lang) ? `${to}${to.includes('?') ? '&' : '?'}lang=${lang}` : to);
+}
