@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Links,
   Meta,
@@ -12,7 +12,7 @@ import {
 import styles from './tailwind.css';
 import { ErrorPage } from './components/error-page';
 import { isSimulatedPayments } from './utils/env.server';
-import { pickLocale, type Locale } from './utils/i18n';
+import { pickLocale, translator, type Locale } from './utils/i18n';
 import { useNonce } from './utils/nonce';
 
 export const links: LinksFunction = () => [
@@ -23,6 +23,15 @@ export const links: LinksFunction = () => [
 export function loader({ request }: LoaderFunctionArgs) {
   return { locale: pickLocale(request), simulated: isSimulatedPayments() };
 }
+
+/** Only error pages reach this: every route sets its own title. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const t = translator(data?.locale ?? 'fr');
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? 'notFound' : status === 429 ? 'tooMany' : 'generic';
+  return [{ title: `${t(`error.${kind}.title`)} — Acquit` }];
+};
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
