@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useParams } from '@remix-run/react';
 import { Party } from '~/components/invoice/party';
 import { InvoiceLines } from '~/components/invoice/lines';
@@ -9,6 +9,11 @@ import { LatePenaltyNotice, PaymentTerms } from '~/components/invoice/terms';
 import { SimulatedBanner } from '~/components/simulated-banner';
 import { debtor } from '~/i18n/debtor';
 import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
+import { debtorPaymentAction } from '~/modules/payments/debtor-payment-action.server';
+import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { env } from '~/utils/env.server';
+import { consume, limits } from '~/utils/rate-limit.server';
+import { stripeConfigured } from '~/utils/stripe.server';
 import { latePenalty } from '~/modules/invoices/penalties';
 import { debtorStatus } from '~/modules/invoices/status';
 import { formatDate, pickLocale, translator } from '~/utils/i18n';
@@ -26,7 +31,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           indemnityMinor: view.recoveryIndemnityMinor,
         })
       : null;
-  return { view, status, penalty, locale: pickLocale(request) };
+  const csrf = csrfToken(request);
+  const onlinePayment = stripeConfigured() && Boolean(env().STRIPE_PUBLISHABLE_KEY);
+  return data(
+    { view, status, penalty, locale: pickLocale(request), csrf: csrf.token, onlinePayment },
+    { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { view } = await requireInvoiceForToken(request, params.token, context);
+  if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
+  const form = await request.formData();
+  requireCsrf(request, form);
+  return debtorPaymentAction(form, view, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

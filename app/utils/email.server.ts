@@ -20,7 +20,11 @@ export type OutgoingEmail = {
   subject: string;
   html: string;
   text: string;
+  /** Files rendered when the email is delivered (from `kind` and `refId`), never stored. */
+  attachments?: EmailAttachment[];
 };
+
+export type EmailAttachment = { filename: string; kind: string; refId: string };
 
 const MAX_ATTEMPTS = 5;
 
@@ -49,6 +53,7 @@ export async function queueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<{ id
       subject: email.subject,
       html: email.html,
       text: email.text,
+      attachments: email.attachments?.length ? email.attachments : null,
       status: resendConfigured() ? 'queued' : 'outbox',
     })
     .onConflictDoNothing({ target: emails.dedupeKey })

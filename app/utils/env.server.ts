@@ -24,6 +24,8 @@ const schema = z
     STRIPE_WEBHOOK_SECRET_PREVIOUS: optional,
     /** Points the Stripe SDK at another server (the local fake): http://127.0.0.1:12111 */
     STRIPE_API_BASE: optional.pipe(z.url().optional()),
+    /** How long one Stripe API call may take before the SDK retries it (with the same idempotency key). */
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
     RESEND_API_KEY: optional,
     RESEND_BASE_URL: optional.pipe(z.url().optional()),
     RESEND_WEBHOOK_SECRET: optional,

@@ -2,7 +2,9 @@ import { lt, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { rateLimits } from '#db/schema/index';
 import { db } from '~/utils/db.server';
+import { reconcilePendingPayments } from '~/modules/payments/sync-payment-intent.server';
 import { deliverQueuedEmails } from '~/utils/email.server';
+import { stripeConfigured } from '~/utils/stripe.server';
 import { logger } from '~/utils/logger.server';
 
 /** Every job the worker runs: name, schedule (cron, in UTC) and handler. Later issues add theirs here. */
@@ -13,6 +15,15 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
     run: async () => {
       const sent = await deliverQueuedEmails(db(), 50);
       if (sent) logger().info({ sent }, 'emails delivered');
+    },
+  },
+  {
+    name: 'payments-catch-up',
+    cron: '*/10 * * * *',
+    run: async () => {
+      if (!stripeConfigured()) return;
+      const { checked, results } = await reconcilePendingPayments(db());
+      if (checked) logger().info({ checked, results }, 'payments caught up with Stripe');
     },
   },
   {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { business } from './business';
 import { createdAt, currency, id, money, tstz } from './columns';
 import { customers } from './customers';
@@ -46,6 +46,12 @@ export const payments = pgTable(
     status: paymentStatus('status').notNull(),
     method: paymentMethod('method'),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
+    stripeChargeId: text('stripe_charge_id'),
+    /**
+     * When Stripe's view of the PaymentIntent that we last applied was taken (event `created`, unix seconds): an
+     * older observation never overwrites a newer one, and `succeeded` is never undone.
+     */
+    stripeObservedAt: integer('stripe_observed_at'),
     /** Bank reference, cheque number... for offline payments. */
     reference: text('reference'),
     /** For payments recorded by hand: the form's one-time key, so a double submit records one payment. */
@@ -63,6 +69,8 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex('payments_stripe_pi_unique').on(t.stripePaymentIntentId),
     uniqueIndex('payments_request_key_unique').on(t.requestKey),
+    index('payments_stripe_charge_idx').on(t.stripeChargeId),
+    index('payments_pending_idx').on(t.createdAt).where(sql`${t.status} IN ('requires_payment_method', 'requires_action', 'processing')`),
     index('payments_invoice_idx').on(t.invoiceId, t.status),
     index('payments_business_succeeded_idx').on(t.businessId, t.succeededAt),
     check('payments_amount_pos', sql`${t.amountMinor} > 0`),

@@ -1,31 +1,28 @@
-import PDFDocument from 'pdfkit';
+import {
+  BODY_BOTTOM,
+  BOLD,
+  COLOR,
+  drawPageChrome,
+  drawPartyBoxes,
+  LEFT,
+  measure,
+  PAGE,
+  partyLines,
+  REGULAR,
+  RIGHT,
+  startPdf,
+  WIDTH,
+  write,
+  type Doc,
+} from '~/modules/pdf/pdf-kit.server';
 import { invoiceDocument } from '~/i18n/invoice-document';
 import { formatDate, formatPercentBps, intlTag, translator, type Locale, type T } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
 import { computeTotals } from './totals';
-import type { InvoiceLineView, InvoiceView, PartySnapshot } from './types';
+import type { InvoiceLineView, InvoiceView } from './types';
 
-type Doc = PDFKit.PDFDocument;
 type Ctx = { doc: Doc; view: InvoiceView; locale: Locale; t: T; money: (minor: number) => string };
-type TextOpts = PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string };
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const WIDTH = PAGE.width - 2 * PAGE.margin;
-const LEFT = PAGE.margin;
-const RIGHT = PAGE.width - PAGE.margin;
-/** Lowest y the body may reach; the footer lives below it. */
-const BODY_BOTTOM = PAGE.height - 64;
-const BOLD = 'Helvetica-Bold';
-const REGULAR = 'Helvetica';
-const COLOR = {
-  ink: '#1f2933',
-  muted: '#5f6b7a',
-  rule: '#d9dee5',
-  band: '#f3f5f8',
-  accent: '#1d3a5f',
-  paid: '#1f7a3f',
-  void: '#b42318',
-};
 const CELL = { padX: 6, padY: 5, size: 9 };
 const COLUMNS = [
   { key: 'description', width: WIDTH - 276, align: 'left' },
@@ -42,26 +39,12 @@ export async function renderInvoicePdf(
   opts: { today?: string } = {},
 ): Promise<Buffer> {
   const t = translator(locale, invoiceDocument);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.height - BODY_BOTTOM },
-    bufferPages: true,
-    lang: intlTag(locale),
-    displayTitle: true,
-    info: {
-      Title: view.number,
-      Author: view.seller.name,
-      Subject: t('doc.titleWithNumber', { number: view.number }),
-      Creator: 'Acquit',
-      // A fixed date makes the same invoice render to the same bytes (tests, archives).
-      CreationDate: opts.today ? new Date(`${opts.today}T00:00:00Z`) : new Date(),
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = startPdf({
+    locale,
+    title: view.number,
+    author: view.seller.name,
+    subject: t('doc.titleWithNumber', { number: view.number }),
+    today: opts.today,
   });
 
   const ctx: Ctx = {
@@ -77,7 +60,9 @@ export async function renderInvoicePdf(
   y = drawTotals(ctx, y + 14);
   y = drawNotes(ctx, y + 18);
   drawMentions(ctx, y + 24);
-  drawPageChrome(ctx);
+  drawPageChrome(doc, `${view.seller.name} · ${t('doc.titleWithNumber', { number: view.number })}`, (page, pages) =>
+    t('doc.page', { page, pages }),
+  );
   doc.end();
   return done;
 }
@@ -93,44 +78,6 @@ export function formatQuantity(quantityMilli: number, locale: Locale): string {
     .formatToParts(1.5)
     .find((p) => p.type === 'decimal')?.value;
   return `${quantityMilli < 0 ? '-' : ''}${whole}${fraction ? `${decimal ?? '.'}${fraction}` : ''}`;
-}
-
-/** Characters beyond 0x7f that the standard fonts' WinAnsi encoding can draw, besides Latin-1. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const SUBSTITUTES: Record<string, string> = {
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2212': '-',
-  '\u2032': "'",
-  '\u2033': '"',
-};
-
-/**
- * Helvetica in a PDF only knows WinAnsi: Intl's narrow no-break space (U+202F) and anything else outside it
- * would print as a blank or garbage, so they are mapped to the nearest drawable character.
- */
-function pdfText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[^\n\x20-\x7e\xa0-\xff]/gu, (ch) => {
-      if (WIN_ANSI_EXTRA.has(ch)) return ch;
-      if (ch === '\u202f' || ch === '\u2007') return '\u00a0';
-      if (/[\u200b-\u200d\u2060\ufeff]/.test(ch)) return '';
-      if (/\s/.test(ch)) return ' ';
-      const substitute = SUBSTITUTES[ch] ?? ch.normalize('NFKD').replace(/\p{M}/gu, '');
-      return /^[\x20-\x7e\xa0-\xff]+$/.test(substitute) ? substitute : '?';
-    });
-}
-
-function write(doc: Doc, text: string, x: number, y: number, opts: TextOpts = {}): number {
-  const { font = REGULAR, size = 9, color = COLOR.ink, ...rest } = opts;
-  doc.font(font).fontSize(size).fillColor(color).text(pdfText(text), x, y, rest);
-  return doc.y;
-}
-
-function measure(doc: Doc, text: string, width: number, font = REGULAR, size = 9): number {
-  return doc.font(font).fontSize(size).heightOfString(pdfText(text), { width });
 }
 
 function drawHeader({ doc, view, locale, t }: Ctx): number {
@@ -175,62 +122,11 @@ function drawHeader({ doc, view, locale, t }: Ctx): number {
   return Math.max(nameBottom, y);
 }
 
-function partyLines({ t, locale }: Ctx, party: PartySnapshot): { text: string; bold?: boolean }[] {
-  const contact = [party.email, party.phone].filter(Boolean).join(' · ');
-  const lines = [
-    { text: party.name, bold: true },
-    party.legalForm ? { text: party.legalForm } : null,
-    ...party.addressLines.map((text) => ({ text })),
-    party.country ? { text: countryName(party.country, locale) } : null,
-    party.siren ? { text: `${t('doc.siren')} ${party.siren}` } : null,
-    party.vatNumber ? { text: `${t('doc.vatNumber')} ${party.vatNumber}` } : null,
-    contact ? { text: contact } : null,
-  ];
-  return lines.filter((line) => line !== null);
-}
-
-function countryName(code: string, locale: Locale): string {
-  if (!/^[A-Z]{2}$/.test(code)) return code;
-  return new Intl.DisplayNames([intlTag(locale)], { type: 'region' }).of(code) ?? code;
-}
-
-function drawParties(ctx: Ctx, top: number): number {
-  const { doc, t, view } = ctx;
-  const gap = 18;
-  const pad = 12;
-  const width = (WIDTH - gap) / 2;
-  const blocks = [
-    { title: t('doc.seller'), lines: partyLines(ctx, view.seller), x: LEFT },
-    { title: t('doc.buyer'), lines: partyLines(ctx, view.buyer), x: LEFT + width + gap },
-  ];
-  const inner = width - 2 * pad;
-  const height =
-    Math.max(
-      ...blocks.map((b) =>
-        b.lines.reduce((h, l) => h + measure(doc, l.text, inner, l.bold ? BOLD : REGULAR, 9) + 1.5, 0),
-      ),
-    ) +
-    2 * pad +
-    16;
-  for (const block of blocks) {
-    doc.roundedRect(block.x, top, width, height, 4).fill(COLOR.band);
-    let y =
-      write(doc, block.title.toUpperCase(), block.x + pad, top + pad, {
-        font: BOLD,
-        size: 7.5,
-        color: COLOR.muted,
-        characterSpacing: 0.8,
-      }) + 5;
-    for (const line of block.lines) {
-      y =
-        write(doc, line.text, block.x + pad, y, {
-          font: line.bold ? BOLD : REGULAR,
-          size: line.bold ? 10 : 9,
-          width: inner,
-        }) + 1.5;
-    }
-  }
-  return top + height;
+function drawParties({ doc, t, locale, view }: Ctx, top: number): number {
+  return drawPartyBoxes(doc, top, [
+    { title: t('doc.seller'), lines: partyLines(t, locale, view.seller) },
+    { title: t('doc.buyer'), lines: partyLines(t, locale, view.buyer) },
+  ]);
 }
 
 function lineCells({ locale, money }: Ctx, line: InvoiceLineView): string[] {
@@ -440,37 +336,5 @@ function drawMentions(ctx: Ctx, top: number): void {
   for (const section of sections) {
     y = write(doc, section.title, LEFT, y, { font: BOLD, size: 8 }) + 1;
     y = write(doc, section.text, LEFT, y, { size: 8, color: COLOR.muted, width: WIDTH }) + gap;
-  }
-}
-
-/** Accent band and "seller · invoice · page n/N" footer on every page, drawn once the page count is known. */
-function drawPageChrome({ doc, view, t }: Ctx): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would make pdfkit open a new page.
-    doc.page.margins.bottom = 0;
-    doc.rect(0, 0, PAGE.width, 5).fill(COLOR.accent);
-    const y = PAGE.height - 40;
-    doc
-      .moveTo(LEFT, y - 6)
-      .lineTo(RIGHT, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(COLOR.rule)
-      .stroke();
-    const page = t('doc.page', { page: i - range.start + 1, pages: range.count });
-    write(doc, `${view.seller.name} · ${t('doc.titleWithNumber', { number: view.number })}`, LEFT, y, {
-      size: 7.5,
-      color: COLOR.muted,
-      width: WIDTH - 80,
-      lineBreak: false,
-    });
-    write(doc, page, RIGHT - 80, y, {
-      size: 7.5,
-      color: COLOR.muted,
-      width: 80,
-      align: 'right',
-      lineBreak: false,
-    });
   }
 }

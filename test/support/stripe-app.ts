@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import { payments } from '#db/schema/index';
+import { db } from '~/utils/db.server';
+import { startStripeFake, type StripeFake } from '../fakes/stripe/server';
+import { startApp, type RunningApp } from '../setup/app-server';
+import { createClient, csrfFrom } from '../setup/http';
+
+export const WEBHOOK_SECRET = 'whsec_test_current';
+export const PREVIOUS_WEBHOOK_SECRET = 'whsec_test_previous';
+
+/** The production server wired to a Stripe fake whose webhooks come back to it (paused: tests deliver them). */
+export async function startAppWithStripe(extraEnv: Record<string, string> = {}): Promise<{ app: RunningApp; fake: StripeFake }> {
+  const fake = await startStripeFake({ requireIdempotencyKeys: true });
+  const app = await startApp({
+    STRIPE_SECRET_KEY: 'sk_test_acquit',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_acquit',
+    STRIPE_API_BASE: fake.url,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_WEBHOOK_SECRET_PREVIOUS: PREVIOUS_WEBHOOK_SECRET,
+    ...extraEnv,
+  });
+  fake.setWebhook({ url: `${app.url}/webhooks/stripe`, secret: WEBHOOK_SECRET });
+  fake.pauseDeliveries();
+  return { app, fake };
+}
+
+/** Clicks "Pay" on the debtor page as a browser would: GET (for the form token), then POST intent=pay. */
+export async function payFromPage(appUrl: string, token: string, fields: Record<string, string> = {}) {
+  const client = createClient(appUrl);
+  const page = await client.get(`/i/${token}`);
+  const csrf = csrfFrom(page.body);
+  const post = () => client.postForm(`/i/${token}`, { csrf, intent: 'pay', ...fields });
+  return { client, csrf, post };
+}
+
+export async function paymentRows(invoiceId: string) {
+  return db().select().from(payments).where(eq(payments.invoiceId, invoiceId));
+}
