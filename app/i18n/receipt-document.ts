@@ -12,7 +12,8 @@ export const receiptDocument: Dictionary = {
     'rdoc.amount': 'Montant reçu',
     'rdoc.method': 'Moyen de paiement',
     'rdoc.reference': 'Référence du paiement',
-    'rdoc.statement': '{seller} atteste avoir reçu de {payer} la somme de {amount} le {date}, en règlement de la facture {number} du {issueDate}.',
+    'rdoc.statement':
+      '{seller} atteste avoir reçu de {payer} la somme de {amount} le {date}, en règlement de la facture {number} du {issueDate}.',
     'rdoc.invoiceTitle': 'Facture {number} du {issueDate}',
     'rdoc.tax': 'TVA',
     'rdoc.settled': 'Réglé à ce jour (avoirs compris)',
@@ -30,7 +31,8 @@ export const receiptDocument: Dictionary = {
     'rdoc.amount': 'Amount received',
     'rdoc.method': 'Method',
     'rdoc.reference': 'Payment reference',
-    'rdoc.statement': '{seller} acknowledges receipt from {payer} of {amount} on {date}, in payment of invoice {number} dated {issueDate}.',
+    'rdoc.statement':
+      '{seller} acknowledges receipt from {payer} of {amount} on {date}, in payment of invoice {number} dated {issueDate}.',
     'rdoc.invoiceTitle': 'Invoice {number} dated {issueDate}',
     'rdoc.tax': 'VAT',
     'rdoc.settled': 'Settled to date (credit notes included)',

@@ -67,7 +67,8 @@ export async function loadReceipt(
     amountMinor: payment.amountMinor,
     method: payment.method,
     reference: payment.reference,
-    receivedOn: payment.receivedOn ?? todayIn(row.business.timeZone, payment.succeededAt ?? payment.createdAt),
+    receivedOn:
+      payment.receivedOn ?? todayIn(row.business.timeZone, payment.succeededAt ?? payment.createdAt),
     issueDate: invoice.issueDate,
     subtotalMinor: invoice.subtotalMinor,
     taxMinor: invoice.taxMinor,

@@ -50,7 +50,11 @@ export async function queueReceiptEmail(tx: Tx, input: { paymentId: string }): P
     html,
     text,
     attachments: [
-      { filename: `receipt-${safeFilename(receipt.invoiceNumber)}.pdf`, kind: 'payment-receipt', refId: receipt.paymentId },
+      {
+        filename: `receipt-${safeFilename(receipt.invoiceNumber)}.pdf`,
+        kind: 'payment-receipt',
+        refId: receipt.paymentId,
+      },
     ],
   });
   if (!queued) return;
@@ -60,7 +64,12 @@ export async function queueReceiptEmail(tx: Tx, input: { paymentId: string }): P
     customerId: receipt.customerId,
     type: 'payment.receipt_emailed',
     actor: { type: 'system' },
-    data: { paymentId: receipt.paymentId, amountMinor: receipt.amountMinor, emailedTo: recipients.to, copied: recipients.cc },
+    data: {
+      paymentId: receipt.paymentId,
+      amountMinor: receipt.amountMinor,
+      emailedTo: recipients.to,
+      copied: recipients.cc,
+    },
   });
 }
 

@@ -42,7 +42,11 @@ export async function renderReceiptPdf(
   return receipt ? receiptPdf(receipt, locale, { today: opts.today }) : null;
 }
 
-export async function receiptPdf(receipt: ReceiptData, locale: Locale, opts: { today?: string } = {}): Promise<Buffer> {
+export async function receiptPdf(
+  receipt: ReceiptData,
+  locale: Locale,
+  opts: { today?: string } = {},
+): Promise<Buffer> {
   const t = translator(locale, receiptDocument, invoiceDocument, paymentMethods);
   const ref = receiptRef(receipt.paymentId);
   const { doc, done } = startPdf({
@@ -52,7 +56,13 @@ export async function receiptPdf(receipt: ReceiptData, locale: Locale, opts: { t
     subject: t('doc.titleWithNumber', { number: receipt.invoiceNumber }),
     today: opts.today,
   });
-  const ctx: Ctx = { doc, receipt, locale, t, money: (minor) => formatMoney(minor, receipt.currency, intlTag(locale)) };
+  const ctx: Ctx = {
+    doc,
+    receipt,
+    locale,
+    t,
+    money: (minor) => formatMoney(minor, receipt.currency, intlTag(locale)),
+  };
   let y = drawHeader(ctx, ref);
   y = drawPartyBoxes(doc, y + 20, [
     { title: t('doc.seller'), lines: partyLines(t, locale, receipt.seller) },
@@ -60,7 +70,11 @@ export async function receiptPdf(receipt: ReceiptData, locale: Locale, opts: { t
   ]);
   y = drawAmount(ctx, y + 22);
   y = drawInvoice(ctx, y + 24);
-  write(doc, t('rdoc.note'), LEFT, Math.max(y + 24, BODY_BOTTOM - 20), { size: 8, color: COLOR.muted, width: WIDTH });
+  write(doc, t('rdoc.note'), LEFT, Math.max(y + 24, BODY_BOTTOM - 20), {
+    size: 8,
+    color: COLOR.muted,
+    width: WIDTH,
+  });
   drawPageChrome(doc, `${receipt.seller.name} · ${t('rdoc.titleWithRef', { ref })}`, (page, pages) =>
     t('doc.page', { page, pages }),
   );
@@ -84,14 +98,24 @@ function drawHeader({ doc, receipt, locale, t }: Ctx, ref: string): number {
     align: 'right',
     characterSpacing: 1.2,
   });
-  let y = write(doc, `${t('rdoc.ref')} ${ref}`, boxX, doc.y + 2, { font: BOLD, size: 11, width: boxWidth, align: 'right' }) + 10;
+  let y =
+    write(doc, `${t('rdoc.ref')} ${ref}`, boxX, doc.y + 2, {
+      font: BOLD,
+      size: 11,
+      width: boxWidth,
+      align: 'right',
+    }) + 10;
   const meta: [string, string][] = [
     [t('rdoc.receivedOn'), formatDate(receipt.receivedOn, locale)],
     [t('rdoc.invoice'), receipt.invoiceNumber],
   ];
   for (const [label, value] of meta) {
     const labelBottom = write(doc, label, boxX, y, { color: COLOR.muted, width: 110 });
-    const valueBottom = write(doc, value, boxX + 110, y, { font: BOLD, width: boxWidth - 110, align: 'right' });
+    const valueBottom = write(doc, value, boxX + 110, y, {
+      font: BOLD,
+      width: boxWidth - 110,
+      align: 'right',
+    });
     y = Math.max(labelBottom, valueBottom) + 3;
   }
   return Math.max(nameBottom, y);
@@ -138,7 +162,10 @@ function drawInvoice(ctx: Ctx, top: number): number {
   const { doc, receipt, locale, t, money } = ctx;
   const width = 280;
   const x = RIGHT - width;
-  const title = t('rdoc.invoiceTitle', { number: receipt.invoiceNumber, issueDate: formatDate(receipt.issueDate, locale) });
+  const title = t('rdoc.invoiceTitle', {
+    number: receipt.invoiceNumber,
+    issueDate: formatDate(receipt.issueDate, locale),
+  });
   let y = write(doc, title, x + 6, top, { font: BOLD, size: 10, width: width - 12 }) + 6;
   const rows: { label: string; value: string; strong?: boolean }[] = [
     { label: t('doc.subtotal'), value: money(receipt.subtotalMinor) },
@@ -152,7 +179,11 @@ function drawInvoice(ctx: Ctx, top: number): number {
     const font = row.strong ? BOLD : undefined;
     const labelWidth = 180;
     const h = measure(doc, row.label, labelWidth - 6) + 8;
-    write(doc, row.label, x + 6, y + 4, { font, width: labelWidth - 6, color: row.strong ? COLOR.ink : COLOR.muted });
+    write(doc, row.label, x + 6, y + 4, {
+      font,
+      width: labelWidth - 6,
+      color: row.strong ? COLOR.ink : COLOR.muted,
+    });
     write(doc, row.value, x + labelWidth, y + 4, { font, width: width - labelWidth - 6, align: 'right' });
     y += Math.max(17, h);
   }

@@ -155,7 +155,11 @@ export function drawPartyBoxes(
 }
 
 /** Accent band and a "label · page n/N" footer on every page, drawn once the page count is known. */
-export function drawPageChrome(doc: Doc, label: string, pageLabel: (page: number, pages: number) => string): void {
+export function drawPageChrome(
+  doc: Doc,
+  label: string,
+  pageLabel: (page: number, pages: number) => string,
+): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
