@@ -46,22 +46,43 @@ export function translator(locale: Locale, ...dictionaries: Dictionary[]): T {
   };
 }
 
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+/** Intl formatters are costly to build and cheap to use: one per locale and style, kept. */
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** A date-only string (YYYY-MM-DD) formatted for the locale, without time zone drift. */
 export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return new Intl.DateTimeFormat(intlTag(locale), {
-    timeZone: 'UTC',
-    ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'short' }),
-  }).format(date);
+  return cached(`date|${locale}|${style}`, () =>
+    new Intl.DateTimeFormat(intlTag(locale), {
+      timeZone: 'UTC',
+      ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'short' }),
+    }),
+  ).format(date);
 }
 
 export function formatDateTime(at: Date | string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(at),
-  );
+  return cached(`datetime|${locale}|${timeZone}`, () =>
+    new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  ).format(new Date(at));
 }
 
 export function formatPercentBps(bps: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10000);
+  return cached(`percent|${locale}`, () =>
+    new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }),
+  ).format(bps / 10000);
+}
+
+export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 3): string {
+  return cached(`number|${locale}|${maximumFractionDigits}`, () =>
+    new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits }),
+  ).format(value);
 }

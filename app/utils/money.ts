@@ -10,17 +10,30 @@ export function isCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && SUPPORTED.has(code);
 }
 
+// Building an Intl formatter costs far more than using one: pages format dozens of amounts, so keep them.
+const digitsCache = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Number of decimals of the currency's minor unit (EUR 2, JPY 0, BHD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
 }
 
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
   // Dividing for display only; the value shown is exact because digits <= 3 and amounts are < 2^53.
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits }).format(
-    amountMinor / 10 ** digits,
-  );
+  return format.format(amountMinor / 10 ** digits);
 }
 
 /** Minor units to a plain decimal string (1234 EUR -> "12.34"), e.g. to prefill an input. */

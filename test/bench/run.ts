@@ -12,6 +12,8 @@ import { freePort } from '../setup/ports';
 import { formatFigure, tally, type Figure } from './budget';
 import { pageAssetSizes } from './assets';
 import { load } from './load';
+import { BENCH_WEBHOOK_SECRET, createOpenInvoices, ledgerCheck, postStorm, stormEvents } from './webhooks';
+import postgres from 'postgres';
 
 function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -54,6 +56,7 @@ async function main() {
         PORT: String(port),
         SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
         STRIPE_SECRET_KEY: 'sk_test_bench',
+        STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
         LOG_LEVEL: 'info',
       },
       /web server listening/,
@@ -73,6 +76,20 @@ async function main() {
     const bare = await load(`http://127.0.0.1:${barePort}/`);
     const assets = await pageAssetSizes(appUrl, debtorHtml);
 
+    log('webhook storm: 2,000 payments, 30% duplicates, shuffled, 32 at a time');
+    const sql = postgres(cluster.url, { max: 2, onnotice: () => {} });
+    const plans = await createOpenInvoices(sql, 2000);
+    const storm = stormEvents(plans);
+    const ingest = await postStorm(`${appUrl}/webhooks/stripe`, storm.events);
+    const ledger = await ledgerCheck(sql, plans);
+    await sql.end();
+    const mismatches =
+      Math.abs(ledger.payments - plans.length) +
+      (plans.length - ledger.paid) +
+      Math.abs(ledger.paid_events - plans.length) +
+      Math.abs(ledger.receipts - plans.length) +
+      (ledger.succeeded_sum === ledger.expected_sum ? 0 : 1);
+
     const figures: Figure[] = [
       { name: 'debtor page requests/s', value: debtor.rps, unit: 'req/s' },
       { name: 'debtor page p99', value: debtor.p99, unit: 'ms', budget: { op: '<=', value: 100 } },
@@ -90,6 +107,9 @@ async function main() {
       { name: 'debtor page errors and non-2xx', value: debtor.errors + debtor.non2xx, unit: 'responses', budget: { op: '<=', value: 0 } },
       { name: 'debtor page JavaScript', value: Math.round(assets.jsGzip / 102.4) / 10, unit: 'KB gzip', budget: { op: '<=', value: 100 } },
       { name: 'debtor page CSS', value: Math.round(assets.cssGzip / 102.4) / 10, unit: 'KB gzip', budget: { op: '<=', value: 15 } },
+      { name: 'webhook ingestion', value: ingest.eventsPerSecond, unit: 'events/s', budget: { op: '>=', value: 500 } },
+      { name: `webhook storm (${storm.events.length} events, ${storm.unique} unique) failed deliveries`, value: ingest.failures, unit: 'events', budget: { op: '<=', value: 0 } },
+      { name: 'webhook storm ledger mismatches', value: mismatches, unit: 'differences', budget: { op: '<=', value: 0 } },
     ];
     for (const f of figures) console.log(formatFigure(f));
     const { within, over } = tally(figures);

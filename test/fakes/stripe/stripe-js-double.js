@@ -10,13 +10,16 @@
  * and talks to the API with the publishable key as a form parameter, as Stripe.js does (no CORS preflight).
  * Card numbers, IBANs and bank accounts go to the fake as entered; the fake maps Stripe's test data to outcomes.
  * 3D Secure is a dialog with "complete" / "fail" buttons, or automatic with window.__STRIPE_DOUBLE_OPTIONS__ =
- * { threeDS: 'complete' | 'fail' } (routeStripe's `threeDS` option sets it).
+ * { threeDS: 'complete' | 'fail' } (routeStripe's `threeDS` option sets it). `apiBase` in the same options
+ * overrides where the API is (by default api.stripe.com, or the origin the script was served from).
  */
 (() => {
   'use strict';
 
   const options = window.__STRIPE_DOUBLE_OPTIONS__ || {};
   const apiBase = (() => {
+    // Served from the app's own origin (simulated dev mode), the double is told where the fake listens.
+    if (options.apiBase) return String(options.apiBase).replace(/\/$/, '');
     try {
       const src = new URL(document.currentScript.src);
       return src.hostname === 'js.stripe.com' ? 'https://api.stripe.com' : src.origin;
