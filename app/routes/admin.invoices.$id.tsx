@@ -1,13 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AdminErrorBoundary } from '~/components/admin/admin-error';
 import { InvoiceActions } from '~/components/admin/invoice-actions';
 import { adminTitle } from '~/components/admin/meta';
 import { OneTimeLink } from '~/components/admin/one-time-link';
+import { PaymentsCard } from '~/components/admin/payments-card';
 import { StatusBadge } from '~/components/admin/status-badge';
 import { Timeline } from '~/components/admin/timeline';
 import { card, pageTitle, textLink } from '~/components/admin/ui';
-import { useAdminT, useLangLink } from '~/components/admin/use-admin';
+import { useAdmin, useAdminT, useLangLink } from '~/components/admin/use-admin';
 import { money } from '~/components/invoice/format';
 import { InvoiceLines } from '~/components/invoice/lines';
 import { InvoiceTotals } from '~/components/invoice/totals';
@@ -15,6 +16,7 @@ import { requireAdminPost } from '~/modules/auth/admin-request.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { runInvoiceAction } from '~/modules/invoices/admin-invoice-actions.server';
 import { loadInvoiceForAdmin } from '~/modules/invoices/admin-invoice.server';
+import { listInvoicePayments } from '~/modules/payments/list-invoice-payments.server';
 import { invoiceTimeline } from '~/modules/invoices/invoice-timeline.server';
 import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
@@ -37,9 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invoiceTimeline(db(), user.businessId, invoice.view.id),
     businessBasics(db(), user.businessId),
   ]);
-  // A fresh key per rendering of the payment form: submitting it twice records one payment.
+  const payments = await listInvoicePayments(db(), {
+    businessId: user.businessId,
+    invoiceId: invoice.view.id,
+    timeZone: basics.timeZone,
+  });
+  // A fresh key per rendering of the payment and refund forms: submitting one twice acts once.
   return {
     invoice,
+    payments,
     timeline,
     timeZone: basics.timeZone,
     today: todayIn(basics.timeZone),
@@ -65,10 +73,12 @@ export const ErrorBoundary = AdminErrorBoundary;
 const decimalFor = (value: string, locale: string) => (locale === 'fr' ? value.replace('.', ',') : value);
 
 export default function InvoiceDetail() {
-  const { invoice, timeline, timeZone, today, requestKey } = useLoaderData<typeof loader>();
+  const { invoice, payments, timeline, timeZone, today, requestKey } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { locale, t } = useAdminT();
   const lang = useLangLink();
+  const { csrf } = useAdmin();
+  const busy = useNavigation().state === 'submitting';
   const { view } = invoice;
   const m = (v: number) => money(v, view.currency, locale);
   const d = (iso: string) => formatDate(iso, locale);
@@ -156,6 +166,18 @@ export default function InvoiceDetail() {
               </div>
             ) : null}
           </section>
+          {view.status !== 'draft' ? (
+            <PaymentsCard
+              payments={payments}
+              locale={locale}
+              t={t}
+              csrf={csrf}
+              busy={busy}
+              requestKey={requestKey}
+              reply={reply}
+              lang={lang}
+            />
+          ) : null}
         </div>
 
         <div className="space-y-5 lg:col-start-3 lg:row-span-2 lg:row-start-1">

@@ -64,6 +64,22 @@ export default function OutboxEmail() {
       : []),
     [t('outbox.col.template'), template === `template.${email.template}` ? email.template : template],
     [t('outbox.status'), t(`email.${email.status}`)],
+    ...(email.attachments?.length
+      ? [
+          [
+            t('outbox.attachments'),
+            <ul className="space-y-1">
+              {email.attachments.map((a, i) => (
+                <li key={`${a.kind}:${a.refId}`}>
+                  <a href={`/admin/outbox/${email.id}/attachments/${i}`} className={textLink} download>
+                    {a.filename}
+                  </a>
+                </li>
+              ))}
+            </ul>,
+          ] as [string, ReactNode],
+        ]
+      : []),
     ...(email.invoiceId
       ? [
           [

@@ -68,6 +68,10 @@ describe('POST /webhooks/stripe', () => {
     const rows = await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'succeeded', amountMinor: invoice.totalMinor, stripePaymentIntentId: pi.id });
+    // charge.succeeded tells how it was paid.
+    await fake.deliver(fake.events.filter((e) => e.type === 'charge.succeeded' && (e.data.object as Stripe.Charge).payment_intent === pi.id).map((e) => e.id));
+    const [withMethod] = await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId));
+    expect(withMethod?.method).toBe('card');
     const [inv] = await db().select().from(invoices).where(eq(invoices.id, invoice.invoiceId));
     expect(inv?.status).toBe('paid');
     const timeline = await db().select().from(events).where(eq(events.invoiceId, invoice.invoiceId));

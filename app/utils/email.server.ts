@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import { emails } from '#db/schema/index';
+import { renderAttachments } from '~/modules/email/attachments.server';
 import type { Db, DbOrTx } from './db.server';
 import { env } from './env.server';
 import { logger } from './logger.server';
@@ -95,6 +96,7 @@ export async function deliverQueuedEmails(db: Db, limit = 20): Promise<number> {
         .limit(1)
         .for('update', { skipLocked: true });
       if (!email) return 'empty' as const;
+      const attachments = await renderAttachments(tx, email);
       const { data, error } = await resend().emails.send(
         {
           from: email.fromAddress,
@@ -104,6 +106,7 @@ export async function deliverQueuedEmails(db: Db, limit = 20): Promise<number> {
           subject: email.subject,
           html: email.html,
           text: email.text,
+          attachments: attachments.length ? attachments : undefined,
         },
         { idempotencyKey: `email-${email.id}` },
       );

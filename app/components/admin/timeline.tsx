@@ -25,10 +25,20 @@ function detail(entry: TimelineEntry, currency: string, locale: Locale, t: T): s
             method: t(`method.${String(d.method)}`),
           })
         : null;
+    case 'payment.receipt_emailed':
+      return typeof d.amountMinor === 'number' && Array.isArray(d.emailedTo)
+        ? t('event.payment.receipt_emailed.detail', {
+            amount: money(d.amountMinor, currency, locale),
+            to: d.emailedTo.join(', '),
+          })
+        : null;
     case 'invoice.voided':
       return typeof d.reason === 'string' ? t('event.invoice.voided.detail', { reason: d.reason }) : null;
     default:
-      return null;
+      // Stripe's payment steps (succeeded, refunded, chargeback...) say how much.
+      return entry.type.startsWith('payment.') && typeof d.amountMinor === 'number'
+        ? money(d.amountMinor, currency, locale)
+        : null;
   }
 }
 

@@ -74,6 +74,7 @@ export async function getOutboxEmail(db: DbOrTx, businessId: string, emailId: st
       html: emails.html,
       text: emails.text,
       status: emails.status,
+      attachments: emails.attachments,
       invoiceId: emails.invoiceId,
       invoiceNumber: invoices.number,
     })

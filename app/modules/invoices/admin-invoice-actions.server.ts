@@ -5,6 +5,7 @@ import type { Actor } from '~/modules/audit/record-event.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { revokeInvoiceLinks } from '~/modules/links/revoke-links.server';
 import { rotateInvoiceLink } from '~/modules/links/rotate-link.server';
+import { runRefundAction } from '~/modules/payments/refund-action.server';
 import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
 import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
@@ -15,7 +16,7 @@ import { offlinePaymentSchema, rotateLinkSchema, voidInvoiceSchema } from './inv
 import { issueInvoice } from './issue-invoice.server';
 import { voidInvoice } from './void-invoice.server';
 
-export type InvoiceActionIntent = 'issue' | 'rotate' | 'revoke' | 'payment' | 'void';
+export type InvoiceActionIntent = 'issue' | 'rotate' | 'revoke' | 'payment' | 'void' | 'refund';
 
 export type InvoiceActionReply = {
   intent: InvoiceActionIntent | null;
@@ -23,8 +24,11 @@ export type InvoiceActionReply = {
   message: string;
   /** The new debtor link after issue or rotate: shown once, never stored in clear. */
   url?: string;
-  /** conform's reply, for the forms with fields (payment, void). */
+  /** conform's reply, for the forms with fields (payment, void, refund). */
   result?: SubmissionResult<string[]>;
+  /** Which payment's refund form answered, and the request key it must send next. */
+  paymentId?: string;
+  requestKey?: string;
 };
 
 type Input = {
@@ -43,7 +47,8 @@ type Input = {
 export async function runInvoiceAction(input: Input): Promise<{ status: number; reply: InvoiceActionReply }> {
   const t = translator(input.locale, admin);
   const raw = input.form.get('intent');
-  const intent = (['issue', 'rotate', 'revoke', 'payment', 'void'] as const).find((i) => i === raw) ?? null;
+  const intent =
+    (['issue', 'rotate', 'revoke', 'payment', 'void', 'refund'] as const).find((i) => i === raw) ?? null;
   const fail = (status: number, message: string, result?: SubmissionResult<string[]>) => ({
     status,
     reply: { intent, ok: false, message, result },
@@ -106,6 +111,14 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
         );
       }
       return ok(t(recorded.invoicePaid ? 'result.payment.paid' : 'result.payment'));
+    }
+    case 'refund': {
+      const { status, ...reply } = await runRefundAction({
+        ...input,
+        invoiceId: invoice.id,
+        currency: invoice.currency,
+      });
+      return { status, reply: { intent, ...reply } };
     }
     case 'void': {
       const submission = parseWithZod(input.form, { schema: voidInvoiceSchema(input.locale) });

@@ -102,6 +102,7 @@ function buildView(overrides: Partial<InvoiceView> = {}): InvoiceView {
       email: 'compta@atelier-dupont.fr',
       phone: null,
       partialPaymentsAllowed: true,
+      minPartialPaymentMinor: 0,
     },
     lines,
     paidMinor,

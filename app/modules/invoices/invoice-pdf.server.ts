@@ -60,8 +60,10 @@ export async function renderInvoicePdf(
   y = drawTotals(ctx, y + 14);
   y = drawNotes(ctx, y + 18);
   drawMentions(ctx, y + 24);
-  drawPageChrome(doc, `${view.seller.name} · ${t('doc.titleWithNumber', { number: view.number })}`, (page, pages) =>
-    t('doc.page', { page, pages }),
+  drawPageChrome(
+    doc,
+    `${view.seller.name} · ${t('doc.titleWithNumber', { number: view.number })}`,
+    (page, pages) => t('doc.page', { page, pages }),
   );
   doc.end();
   return done;

@@ -45,6 +45,8 @@ export type InvoiceView = {
     email: string;
     phone: string | null;
     partialPaymentsAllowed: boolean;
+    /** The smallest partial payment the business accepts (the server raises it to at least 1.00). */
+    minPartialPaymentMinor: number;
   };
   /** Succeeded payments minus refunds and lost chargebacks. */
   paidMinor: number;

@@ -94,3 +94,17 @@ export async function applyDispute(tx: Tx, dispute: Stripe.Dispute) {
   await syncPaidState(tx, { invoiceId: payment.invoiceId!, actor });
   return 'applied' as const;
 }
+
+const METHODS = new Set(['card', 'sepa_debit', 'us_bank_account']);
+
+/** charge.succeeded / charge.pending say how the debtor paid; the PaymentIntent events do not. */
+export async function applyChargeMethod(tx: Tx, charge: Stripe.Charge) {
+  const type = charge.payment_method_details?.type;
+  const paymentIntentId = idOf(charge.payment_intent);
+  if (!type || !METHODS.has(type) || !paymentIntentId) return 'ignored' as const;
+  await tx
+    .update(payments)
+    .set({ method: type as 'card' | 'sepa_debit' | 'us_bank_account', stripeChargeId: charge.id })
+    .where(eq(payments.stripePaymentIntentId, paymentIntentId));
+  return 'applied' as const;
+}

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { stripeEvents } from '#db/schema/index';
 import type { Db } from '~/utils/db.server';
 import { stripe } from '~/utils/stripe.server';
-import { applyDispute, applyRefunds } from './apply-charge.server';
+import { applyChargeMethod, applyDispute, applyRefunds } from './apply-charge.server';
 import { applyPaymentIntent } from './apply-payment-intent.server';
 
 export type HandleResult = 'applied' | 'duplicate' | 'unhandled';
@@ -46,6 +46,10 @@ export async function handleStripeEvent(db: Db, event: Stripe.Event): Promise<Ha
     }
     if (refundList) {
       await applyRefunds(tx, event.data.object as Stripe.Charge, refundList);
+      return 'applied';
+    }
+    if (event.type === 'charge.succeeded' || event.type === 'charge.pending') {
+      await applyChargeMethod(tx, event.data.object as Stripe.Charge);
       return 'applied';
     }
     if (DISPUTE_EVENTS.has(event.type)) {

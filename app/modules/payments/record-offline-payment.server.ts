@@ -3,6 +3,7 @@ import { payments } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import { invoiceLedger, lockInvoice, syncPaidState } from '~/modules/invoices/invoice-balance.server';
 import type { Db } from '~/utils/db.server';
+import { queueReceiptEmail } from './receipt-email.server';
 
 export type OfflinePaymentInput = {
   businessId: string;
@@ -63,6 +64,7 @@ export async function recordOfflinePayment(db: Db, input: OfflinePaymentInput): 
       data: { paymentId: payment!.id, amountMinor: input.amountMinor, method: input.method, receivedOn: input.receivedOn },
     });
     const state = await syncPaidState(tx, { invoiceId: invoice.id, actor: input.actor });
+    await queueReceiptEmail(tx, { paymentId: payment!.id });
     return { ok: true, paymentId: payment!.id, invoicePaid: state === 'paid' } as const;
   });
 }

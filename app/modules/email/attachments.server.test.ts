@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { emails } from '#db/schema/index';
+import { createPartlyPaidInvoice } from '../../../test/factories';
+import { startResendFake, type ResendFake } from '../../../test/fakes/resend';
+import { queueReceiptEmail } from '~/modules/payments/receipt-email.server';
+import { db } from '~/utils/db.server';
+import { deliverQueuedEmails } from '~/utils/email.server';
+
+let resend: ResendFake;
+const dir = mkdtempSync(join(tmpdir(), 'attachments-'));
+
+beforeAll(async () => {
+  resend = await startResendFake();
+  // env() is read on first use, after this: the whole file delivers through the fake.
+  process.env.RESEND_API_KEY = 're_test_key';
+  process.env.RESEND_BASE_URL = resend.url;
+});
+afterAll(async () => {
+  await resend.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('delivering an email with attachments', () => {
+  test('the receipt PDF is rendered at delivery and handed to Resend; the outbox keeps only its description', async () => {
+    const invoice = await createPartlyPaidInvoice({ paidMinor: 50_000 });
+    await db().transaction((tx) => queueReceiptEmail(tx, { paymentId: invoice.paymentId }));
+    const where = and(eq(emails.invoiceId, invoice.invoiceId), eq(emails.template, 'payment-receipt'));
+    const [queued] = await db().select().from(emails).where(where);
+    expect(queued!.status).toBe('queued');
+
+    // Other queued mail (the invoice itself) goes out in the same run.
+    await deliverQueuedEmails(db(), 10);
+    const [sent] = await db().select().from(emails).where(where);
+    expect(sent!.status).toBe('sent');
+    expect(sent!.attachments).toEqual([
+      { filename: `receipt-${invoice.number}.pdf`, kind: 'payment-receipt', refId: invoice.paymentId },
+    ]);
+
+    const delivered = resend.emails.find((e) => e.idempotencyKey === `email-${sent!.id}`)!;
+    const [attachment, ...more] = delivered.body.attachments as { filename: string; content: string }[];
+    expect(more).toHaveLength(0);
+    expect(attachment!.filename).toBe(`receipt-${invoice.number}.pdf`);
+    const pdf = Buffer.from(attachment!.content, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(dir, 'receipt.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('REÇU DE PAIEMENT');
+    expect(text).toContain('MONTANT REÇU 500,00 €');
+  });
+});
