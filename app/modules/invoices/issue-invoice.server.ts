@@ -1,17 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { createElement } from 'react';
-import InvoiceIssued, { invoiceIssuedSubject } from '#emails/invoice-issued';
-import { renderEmail } from '#emails/render.server';
 import { business, customers, invoices } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
-import { invoiceRecipients } from '~/modules/email/recipients.server';
-import { senderFor } from '~/modules/email/sender.server';
+import { sendInvoiceLinkEmail } from '~/modules/email/send-invoice-link.server';
 import { mintInvoiceLink } from '~/modules/links/mint-link.server';
 import { nextNumber } from '~/modules/numbering/next-number.server';
 import type { Db } from '~/utils/db.server';
 import { addDaysIso, todayIn } from '~/utils/dates';
-import { queueEmail } from '~/utils/email.server';
-import { isLocale } from '~/utils/i18n';
 import { buyerSnapshot, sellerSnapshot } from './parties.server';
 
 export type IssueResult =
@@ -62,50 +56,20 @@ export async function issueInvoice(
       .where(and(eq(invoices.id, draft.id), eq(invoices.status, 'draft')));
 
     const link = await mintInvoiceLink(tx, draft.id, { now: issuedAt });
-    const recipients = await invoiceRecipients(tx, customer.id);
-    const locale = isLocale(customer.locale) ? customer.locale : 'fr';
-    let emailed = false;
-    if (recipients.to.length) {
-      const props = {
-        locale,
-        businessName: seller.name,
-        logoUrl: seller.logoUrl,
-        customerName: customer.name,
-        invoiceNumber: number,
-        totalMinor: draft.totalMinor,
-        balanceMinor: draft.totalMinor,
-        currency: draft.currency,
-        issueDate,
-        dueDate,
-        url: link.url,
-        contactEmail: seller.email,
-      };
-      const { html, text } = await renderEmail(createElement(InvoiceIssued, props));
-      const queued = await queueEmail(tx, {
-        businessId: seller.id,
-        invoiceId: draft.id,
-        customerId: customer.id,
-        dedupeKey: `invoice-issued:${draft.id}`,
-        template: 'invoice-issued',
-        locale,
-        from: senderFor(seller),
-        replyTo: seller.emailReplyTo ?? seller.email,
-        to: recipients.to,
-        cc: recipients.cc,
-        subject: invoiceIssuedSubject(props),
-        html,
-        text,
-      });
-      emailed = Boolean(queued);
-    }
+    const sent = await sendInvoiceLinkEmail(tx, {
+      invoice: { ...draft, number, issueDate, dueDate },
+      url: link.url,
+      balanceMinor: draft.totalMinor,
+      dedupeKey: `invoice-issued:${draft.id}`,
+    });
     await recordEvent(tx, {
       businessId: seller.id,
       invoiceId: draft.id,
       customerId: customer.id,
       type: 'invoice.issued',
       actor: input.actor,
-      data: { number, dueDate, totalMinor: draft.totalMinor, emailedTo: recipients.to, copied: recipients.cc },
+      data: { number, dueDate, totalMinor: draft.totalMinor, emailedTo: sent?.to ?? [], copied: sent?.cc ?? [] },
     });
-    return { status: 'issued', number, url: link.url, emailed } as const;
+    return { status: 'issued', number, url: link.url, emailed: Boolean(sent?.queued) } as const;
   });
 }

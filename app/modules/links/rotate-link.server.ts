@@ -1,15 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { createElement } from 'react';
-import InvoiceIssued, { invoiceIssuedSubject } from '#emails/invoice-issued';
-import { renderEmail } from '#emails/render.server';
-import { business, customers, invoiceLinks } from '#db/schema/index';
+import { invoiceLinks } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
-import { invoiceRecipients } from '~/modules/email/recipients.server';
-import { senderFor } from '~/modules/email/sender.server';
+import { sendInvoiceLinkEmail } from '~/modules/email/send-invoice-link.server';
 import { invoiceLedger, lockInvoice } from '~/modules/invoices/invoice-balance.server';
 import type { Db } from '~/utils/db.server';
-import { queueEmail } from '~/utils/email.server';
-import { isLocale } from '~/utils/i18n';
 import { mintInvoiceLink } from './mint-link.server';
 
 export type RotateResult =
@@ -40,44 +34,14 @@ export async function rotateInvoiceLink(
 
     let emailed = false;
     if (input.sendEmail) {
-      const [seller] = await tx.select().from(business).where(eq(business.id, invoice.businessId));
-      const [customer] = await tx.select().from(customers).where(eq(customers.id, invoice.customerId));
-      const recipients = await invoiceRecipients(tx, invoice.customerId);
       const ledger = await invoiceLedger(tx, invoice.id);
-      if (seller && customer && recipients.to.length) {
-        const locale = isLocale(customer.locale) ? customer.locale : 'fr';
-        const props = {
-          locale,
-          businessName: seller.name,
-          logoUrl: seller.logoUrl,
-          customerName: customer.name,
-          invoiceNumber: invoice.number,
-          totalMinor: invoice.totalMinor,
-          balanceMinor: ledger?.balanceMinor ?? invoice.totalMinor,
-          currency: invoice.currency,
-          issueDate: invoice.issueDate,
-          dueDate: invoice.dueDate,
-          url: link.url,
-          contactEmail: seller.email,
-        };
-        const { html, text } = await renderEmail(createElement(InvoiceIssued, props));
-        const queued = await queueEmail(tx, {
-          businessId: seller.id,
-          invoiceId: invoice.id,
-          customerId: customer.id,
-          dedupeKey: `invoice-link:${link.linkId}`,
-          template: 'invoice-issued',
-          locale,
-          from: senderFor(seller),
-          replyTo: seller.emailReplyTo ?? seller.email,
-          to: recipients.to,
-          cc: recipients.cc,
-          subject: invoiceIssuedSubject(props),
-          html,
-          text,
-        });
-        emailed = Boolean(queued);
-      }
+      const sent = await sendInvoiceLinkEmail(tx, {
+        invoice,
+        url: link.url,
+        balanceMinor: ledger?.balanceMinor ?? invoice.totalMinor,
+        dedupeKey: `invoice-link:${link.linkId}`,
+      });
+      emailed = Boolean(sent?.queued);
     }
 
     await recordEvent(tx, {
