@@ -9,12 +9,14 @@ import { migrateDatabase } from '#db/migrate';
 import { KEEPER, startDevDatabase, type DevDatabase } from './dev/database';
 import { acquireDevLock, type DevLock } from './dev/lock';
 import { portInUse, prefixed, startChild, stopChild, type Child } from './dev/processes';
+import { startSimulatedStripe, type SimulatedStripe } from './dev/stripe';
 
 const root = process.cwd();
 const REMIX = path.join(root, 'node_modules', '@remix-run', 'dev', 'dist', 'cli.js');
 const children = new Set<Child>();
 let lock: DevLock | undefined;
 let database: DevDatabase | undefined;
+let simulatedStripe: SimulatedStripe | undefined;
 let shuttingDown = false;
 
 function say(line: string) {
@@ -26,6 +28,7 @@ async function shutdown(code: number, reason?: string): Promise<never> {
     shuttingDown = true;
     if (reason) say(reason);
     await Promise.all([...children].map((child) => stopChild(child)));
+    await simulatedStripe?.fake.stop();
     if (database) {
       say('stopping PostgreSQL');
       await database.stop();
@@ -124,15 +127,27 @@ async function main() {
   await checkpoint();
   say('migrations applied');
 
+  const banner: string[] = [];
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const host = process.env.HOST || '127.0.0.1';
+    const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    simulatedStripe = await startSimulatedStripe(`http://${local}:${port}/webhooks/stripe`, (line) =>
+      console.log(prefixed('stripe', line)),
+    );
+    await checkpoint();
+    say(`no STRIPE_SECRET_KEY: simulated payments through the local Stripe fake at ${simulatedStripe.fake.url}`);
+    banner.push('simulated payments: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, IBAN DE89 3704 0044 0532 0130 00 debits');
+  }
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
     PORT: port,
     APP_URL: process.env.APP_URL || `http://localhost:${port}`,
+    ...simulatedStripe?.env,
   };
 
-  const banner: string[] = [];
   if (existsSync(path.join(root, 'db', 'seed.ts'))) {
     await runStep('seed', ['db/seed.ts'], env, (line) => {
       if (/^(admin|debtor link): /.test(line)) {

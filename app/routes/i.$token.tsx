@@ -1,18 +1,21 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useParams } from '@remix-run/react';
+import { Link, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react';
 import { Party } from '~/components/invoice/party';
 import { InvoiceLines } from '~/components/invoice/lines';
 import { InvoiceTotals } from '~/components/invoice/totals';
+import { usePaymentReturn } from '~/components/invoice/payment-return';
 import { PayOptions } from '~/components/invoice/pay-options';
 import { StatusCard } from '~/components/invoice/status-card';
 import { LatePenaltyNotice, PaymentTerms } from '~/components/invoice/terms';
 import { SimulatedBanner } from '~/components/simulated-banner';
-import { debtor } from '~/i18n/debtor';
+import { debtorMessages } from '~/i18n/debtor-messages.server';
 import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
 import { debtorPaymentAction } from '~/modules/payments/debtor-payment-action.server';
+import { payableAmount } from '~/modules/payments/payable.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
 import { env } from '~/utils/env.server';
 import { consume, limits } from '~/utils/rate-limit.server';
+import { stripeJsUrl } from '~/utils/simulated-stripe.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { latePenalty } from '~/modules/invoices/penalties';
 import { debtorStatus } from '~/modules/invoices/status';
@@ -33,8 +36,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null;
   const csrf = csrfToken(request);
   const onlinePayment = stripeConfigured() && Boolean(env().STRIPE_PUBLISHABLE_KEY);
+  const payable = payableAmount(view.status, view, view.disputedMinor);
+  const payableMinor = payable.ok ? payable.maxMinor : 0;
+  const payment = {
+    payableMinor,
+    // As chooseAmount enforces it: at least 1.00, never more than what is payable.
+    minPartialMinor: view.business.partialPaymentsAllowed
+      ? Math.min(Math.max(view.business.minPartialPaymentMinor, 100), payableMinor)
+      : null,
+    stripeJs: onlinePayment ? stripeJsUrl() : null,
+  };
+  const locale = pickLocale(request);
   return data(
-    { view, status, penalty, locale: pickLocale(request), csrf: csrf.token, onlinePayment },
+    { view, status, penalty, locale, messages: debtorMessages(locale), csrf: csrf.token, onlinePayment, payment },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
   );
 }
@@ -47,19 +61,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return debtorPaymentAction(form, view, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
 }
 
+/** Opening a payment changes nothing the page shows: no need to reload it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'pay' ? false : defaultShouldRevalidate;
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: 'Acquit' }];
-  const t = translator(data.locale, debtor);
+  const t = translator(data.locale, { fr: data.messages, en: data.messages });
   return [{ title: t('page.title', { number: data.view.number, business: data.view.seller.name }) }];
 };
 
 export default function DebtorInvoicePage() {
-  const { view, status, penalty, locale } = useLoaderData<typeof loader>();
+  const { view, status, penalty, locale, messages, csrf, payment } = useLoaderData<typeof loader>();
   const { token } = useParams();
-  const t = translator(locale, debtor);
+  const returned = usePaymentReturn(csrf);
+  const t = translator(locale, { fr: messages, en: messages });
   const other = locale === 'fr' ? 'en' : 'fr';
   const d = (iso: string) => formatDate(iso, locale);
-  const settled = status.kind === 'paid' || status.kind === 'void';
 
   return (
     <>
@@ -98,7 +116,7 @@ export default function DebtorInvoicePage() {
 
         <StatusCard status={status} view={view} locale={locale} t={t} />
         {penalty ? <LatePenaltyNotice penalty={penalty} view={view} locale={locale} t={t} /> : null}
-        {settled ? null : <PayOptions view={view} locale={locale} t={t} />}
+        {payment.payableMinor > 0 ? <PayOptions view={view} payment={payment} csrf={csrf} returned={returned} locale={locale} t={t} /> : null}
 
         <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
           <div className="flex flex-wrap items-start justify-between gap-3">

@@ -9,6 +9,7 @@ import {
 } from '@remix-run/node';
 import type { Env } from '~/utils/env.server';
 import { logger, redactPath } from '~/utils/logger.server';
+import { simulatedStripeApi } from '~/utils/simulated-stripe.server';
 import { securityHeaders } from './security-headers.server';
 import { serveStatic } from './static.server';
 
@@ -33,13 +34,15 @@ function clientIp(req: IncomingMessage, trustProxy: boolean): string {
 
 /**
  * Every POST must come from our own pages: the browser's Origin (or, failing that, Sec-Fetch-Site) must match.
- * Webhooks are exempt; they carry their own signatures.
+ * Our pages send `Referrer-Policy: no-referrer`, under which a plain form post (no JavaScript yet) carries
+ * `Origin: null`; Sec-Fetch-Site, which no page can set, then decides. Webhooks are exempt; they carry their own
+ * signatures.
  */
 export function isSameOriginPost(req: IncomingMessage, appOrigin: string, pathname: string): boolean {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return true;
   if (pathname.startsWith('/webhooks/')) return true;
   const origin = req.headers.origin;
-  if (origin) return origin === appOrigin;
+  if (origin && origin !== 'null') return origin === appOrigin;
   return req.headers['sec-fetch-site'] === 'same-origin';
 }
 
@@ -52,6 +55,9 @@ function toRequest(req: IncomingMessage, res: ServerResponse, origin: string): R
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
     else headers.set(key, value);
   }
+  // A plain form post under no-referrer says `Origin: null`; isSameOriginPost has already vouched for it, and
+  // Remix would otherwise refuse the action as cross-origin.
+  if (headers.get('origin') === 'null') headers.set('origin', origin);
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     init.body = createReadableStreamFromReadable(req);
@@ -79,6 +85,7 @@ export function createAppServer(options: AppServerOptions): Server {
   const { env } = options;
   const appOrigin = new URL(env.APP_URL).origin;
   const https = appOrigin.startsWith('https:');
+  const simulatedApi = simulatedStripeApi(env);
   const log = logger();
   let handler: RequestHandler | undefined;
   let handlerBuild: ServerBuild | undefined;
@@ -97,7 +104,7 @@ export function createAppServer(options: AppServerOptions): Server {
     const rawUrl = req.url ?? '/';
     const pathname = rawUrl.split('?')[0] ?? '/';
     const nonce = randomBytes(16).toString('base64');
-    const headers = securityHeaders({ nonce, https, path: pathname });
+    const headers = securityHeaders({ nonce, https, path: pathname, simulatedApi });
     res.once('finish', () => {
       if (log.isLevelEnabled('debug') || res.statusCode >= 500) {
         log[res.statusCode >= 500 ? 'error' : 'debug'](

@@ -6,14 +6,16 @@ const STRIPE = {
   img: ['https://*.stripe.com'],
 };
 
-export function contentSecurityPolicy(nonce: string): string {
+/** `simulatedApi`: the local Stripe fake's origin, which the Stripe.js double calls in simulated development only. */
+export function contentSecurityPolicy(nonce: string, simulatedApi: string | null = null): string {
+  const connect = simulatedApi ? [...STRIPE.connect, simulatedApi] : STRIPE.connect;
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' ${STRIPE.script.join(' ')}`,
     `style-src 'self' 'nonce-${nonce}'`,
     `img-src 'self' data: ${STRIPE.img.join(' ')}`,
     `font-src 'self'`,
-    `connect-src 'self' ${STRIPE.connect.join(' ')}`,
+    `connect-src 'self' ${connect.join(' ')}`,
     `frame-src 'self' ${STRIPE.frame.join(' ')}`,
     `frame-ancestors 'none'`,
     `form-action 'self'`,
@@ -22,9 +24,14 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-export function securityHeaders(opts: { nonce: string; https: boolean; path: string }): Record<string, string> {
+export function securityHeaders(opts: {
+  nonce: string;
+  https: boolean;
+  path: string;
+  simulatedApi?: string | null;
+}): Record<string, string> {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': contentSecurityPolicy(opts.nonce),
+    'Content-Security-Policy': contentSecurityPolicy(opts.nonce, opts.simulatedApi),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

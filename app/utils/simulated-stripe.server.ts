@@ -23,7 +23,9 @@ export function stripeJsUrl(env: Env = readEnv()): string {
 export async function simulatedStripeJs(env: Env = readEnv()): Promise<string | null> {
   const api = simulatedStripeApi(env);
   if (!api) return null;
-  const source = await readFile(path.resolve('test/fakes/stripe/stripe-js-double.js'), 'utf8').catch(() => null);
+  const source = await readFile(path.resolve('test/fakes/stripe/stripe-js-double.js'), 'utf8').catch(
+    () => null,
+  );
   if (source === null) return null;
   const options = `window.__STRIPE_DOUBLE_OPTIONS__ = Object.assign({}, window.__STRIPE_DOUBLE_OPTIONS__, { apiBase: ${JSON.stringify(api)} });`;
   // The double renders plain markup: give it a look close to Stripe's, with the script's nonce (strict CSP).
@@ -51,7 +53,8 @@ const DOUBLE_CSS = `
 .stripe-double__input[aria-invalid='true'] { border-color: #b91c1c; }
 .stripe-double__error { margin-top: 0.25rem; color: #b91c1c; font-weight: 500; }
 .stripe-double__mandate { color: #475569; font-size: 0.75rem; }
-.stripe-double__3ds { max-width: 24rem; border: 0; border-radius: 0.75rem; padding: 1.25rem; box-shadow: 0 10px 30px rgb(0 0 0 / 0.25); }
+.stripe-double__3ds { margin: auto; max-width: min(24rem, calc(100% - 2rem)); border: 0; border-radius: 0.75rem; padding: 1.25rem; box-shadow: 0 10px 30px rgb(0 0 0 / 0.25); }
+.stripe-double__3ds::backdrop { background: rgb(15 23 42 / 0.5); }
 .stripe-double__3ds h2 { font-weight: 600; }
 .stripe-double__3ds p { margin: 0.5rem 0 1rem; }
 .stripe-double__button { margin: 0.25rem 0.5rem 0 0; border-radius: 0.5rem; background: #185a4b; color: #fff; padding: 0.5rem 0.75rem; font-weight: 600; }

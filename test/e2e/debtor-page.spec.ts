@@ -47,11 +47,16 @@ test.describe('the debtor page on a phone', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('keyboard: the language switch and the PDF link are reachable with Tab', async ({ page }) => {
+  test('keyboard: the language switch, the payment form and the PDF link are reachable with Tab', async ({ page }) => {
     const [link] = seedInfo().debtorLinks;
     await page.goto(link!.url);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Read this page in English' })).toBeFocused();
+    // The demo business takes partial payments: the amount choice comes first, then the button.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('radio', { name: /Le solde/ })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: /^Payer / })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Télécharger la facture (PDF)' })).toBeFocused();
   });

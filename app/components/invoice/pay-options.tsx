@@ -1,12 +1,42 @@
 import type { InvoiceView } from '~/modules/invoices/types';
 import type { Locale, T } from '~/utils/i18n';
 import { money } from './format';
+import { OnlinePayment } from './online-payment';
 
-/** Accepted methods, and the transfer details a debtor can act on right now. */
-export function PayOptions({ view, locale, t }: { view: InvoiceView; locale: Locale; t: T }) {
-  const methods = [t('pay.card'), view.currency === 'EUR' ? t('pay.sepa') : view.currency === 'USD' ? t('pay.ach') : null, view.business.iban ? t('pay.transfer') : null].filter(Boolean);
+export type PaymentSetup = {
+  /** What may be paid now: the balance less disputed amounts and debits still processing. */
+  payableMinor: number;
+  minPartialMinor: number | null;
+  /** Where Stripe.js comes from; null when online payment is off. */
+  stripeJs: string | null;
+};
+
+/** Accepted methods, online payment when the business has it, and the transfer details. */
+export function PayOptions({
+  view,
+  payment,
+  csrf,
+  returned,
+  locale,
+  t,
+}: {
+  view: InvoiceView;
+  payment: PaymentSetup;
+  csrf: string;
+  returned: 'succeeded' | 'failed' | null;
+  locale: Locale;
+  t: T;
+}) {
+  const methods = [
+    t('pay.card'),
+    view.currency === 'EUR' ? t('pay.sepa') : view.currency === 'USD' ? t('pay.ach') : null,
+    view.business.iban ? t('pay.transfer') : null,
+  ].filter(Boolean);
   return (
-    <section aria-labelledby="pay-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      aria-labelledby="pay-title"
+      className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id="pay-title" className="text-lg font-semibold text-slate-900">
         {t('pay.title')}
       </h2>
@@ -17,7 +47,23 @@ export function PayOptions({ view, locale, t }: { view: InvoiceView; locale: Loc
           </li>
         ))}
       </ul>
-      <p className="mt-3 text-sm text-slate-600">{t('pay.online.soon', { business: view.business.name })}</p>
+      {payment.stripeJs ? (
+        <OnlinePayment
+          csrf={csrf}
+          currency={view.currency}
+          payableMinor={payment.payableMinor}
+          minPartialMinor={payment.minPartialMinor}
+          stripeJs={payment.stripeJs}
+          returned={returned}
+          hasTransfer={Boolean(view.business.iban)}
+          locale={locale}
+          t={t}
+        />
+      ) : (
+        <p className="mt-3 text-sm text-slate-600">
+          {t('pay.online.soon', { business: view.business.name })}
+        </p>
+      )}
       {view.business.iban ? (
         <div className="mt-5 rounded-xl bg-slate-50 p-4">
           <h3 className="text-sm font-semibold text-slate-900">{t('pay.transfer')}</h3>
@@ -36,7 +82,9 @@ export function PayOptions({ view, locale, t }: { view: InvoiceView; locale: Loc
             <dt className="text-slate-600">{t('pay.transfer.reference')}</dt>
             <dd className="font-mono font-medium text-slate-900">{view.number}</dd>
             <dt className="text-slate-600">{t('pay.transfer.amount')}</dt>
-            <dd className="font-medium tabular-nums text-slate-900">{money(view.balanceMinor, view.currency, locale)}</dd>
+            <dd className="font-medium tabular-nums text-slate-900">
+              {money(payment.payableMinor, view.currency, locale)}
+            </dd>
           </dl>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { DebtorStatus } from '~/modules/invoices/status';
 import type { InvoiceView } from '~/modules/invoices/types';
 import { formatDate, type Locale, type T } from '~/utils/i18n';
@@ -55,10 +56,20 @@ export function statusText(status: DebtorStatus, view: InvoiceView, locale: Loca
 export function StatusCard({ status, view, locale, t }: { status: DebtorStatus; view: InvoiceView; locale: Locale; t: T }) {
   const s = statusText(status, view, locale, t);
   const settled = status.kind === 'paid' || status.kind === 'void';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(status.kind);
+  // When a payment made on the page settles it (the payment form goes away), focus lands on the news.
+  useEffect(() => {
+    if (shown.current === status.kind) return;
+    shown.current = status.kind;
+    if (status.kind === 'paid' || status.kind === 'processing') heading.current?.focus();
+  }, [status.kind]);
   return (
     <section aria-labelledby="status-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
       <div className={`inline-flex rounded-full border px-3 py-1 text-sm font-semibold ${s.tone}`} role="status">
-        <h2 id="status-title">{s.title}</h2>
+        <h2 id="status-title" ref={heading} tabIndex={-1} className="outline-none">
+          {s.title}
+        </h2>
       </div>
       {s.detail ? <p className="mt-2 text-sm text-slate-700">{s.detail}</p> : null}
       <p className="mt-5 text-sm font-medium text-slate-600">{settled ? t('amount.total') : t('amount.balance')}</p>

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { payments } from '#db/schema/index';
 import type { Db } from '~/utils/db.server';
