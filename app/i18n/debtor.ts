@@ -117,6 +117,8 @@ export const debtor: Dictionary = {
     'footer.secure': 'Lien privé et sécurisé. Ne le transférez qu’aux personnes chargées du paiement.',
     'footer.by': 'Portail de paiement Acquit',
     'notes.title': 'Remarques',
+    'receipts.title': 'Paiements reçus',
+    'receipts.download': 'Reçu (PDF)',
   },
   en: {
     'page.title': 'Invoice {number} — {business}',
@@ -234,5 +236,7 @@ export const debtor: Dictionary = {
     'footer.secure': 'Private, secure link. Share it only with the people who handle the payment.',
     'footer.by': 'Acquit payment portal',
     'notes.title': 'Notes',
+    'receipts.title': 'Payments received',
+    'receipts.download': 'Receipt (PDF)',
   },
 };

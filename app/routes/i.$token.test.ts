@@ -116,6 +116,21 @@ describe('the debtor link /i/<token>', () => {
     expect(again.length).toBe(after.length + 1);
   });
 
+  test('each payment received has its receipt, reachable only through its own invoice', async () => {
+    const invoice = await createPartlyPaidInvoice();
+    const link = await mintInvoiceLink(db(), invoice.invoiceId);
+    const client = createClient(app.url);
+    const page = await client.get(`/i/${link.token}`, { headers: { 'accept-language': 'fr' } });
+    const href = /href="(\/i\/[^"]+\/receipt\/[0-9a-f-]{36})\?lang=fr"/.exec(page.body)?.[1];
+    expect(href).toBeDefined();
+    const pdf = await client.get(href!);
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const other = await createIssuedInvoice();
+    const paymentId = href!.split('/').pop();
+    expect((await client.get(`/i/${other.token}/receipt/${paymentId}`)).status).toBe(404);
+  });
+
   test('the log never carries a token', async () => {
     const invoice = await createIssuedInvoice();
     await createClient(app.url).get(`/i/${invoice.token}`);

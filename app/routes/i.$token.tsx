@@ -3,6 +3,7 @@ import { Link, useLoaderData, useParams, type ShouldRevalidateFunction } from '@
 import { Party } from '~/components/invoice/party';
 import { InvoiceLines } from '~/components/invoice/lines';
 import { InvoiceTotals } from '~/components/invoice/totals';
+import { Receipts } from '~/components/invoice/receipts';
 import { usePaymentReturn } from '~/components/invoice/payment-return';
 import { PayOptions } from '~/components/invoice/pay-options';
 import { StatusCard } from '~/components/invoice/status-card';
@@ -161,6 +162,7 @@ export default function DebtorInvoicePage() {
           </div>
           <div className="mt-4 border-t border-slate-200 pt-4">
             <InvoiceTotals view={view} locale={locale} t={t} />
+            <Receipts view={view} token={token!} locale={locale} t={t} />
           </div>
           {view.notes ? (
             <div className="mt-6">

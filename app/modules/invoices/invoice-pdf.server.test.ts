@@ -114,6 +114,7 @@ function buildView(overrides: Partial<InvoiceView> = {}): InvoiceView {
     plan: null,
     paidAt: null,
     voidedAt: null,
+    receipts: [],
     ...overrides,
   };
 }

@@ -32,6 +32,9 @@ export const invoiceViewJson = sql`json_build_object(
       'timeZone', b.time_zone, 'paymentTermsText', b.payment_terms_text, 'email', b.email, 'phone', b.phone,
       'partialPaymentsAllowed', b.partial_payments_allowed,
       'minPartialPaymentMinor', b.min_partial_payment_minor) FROM business b WHERE b.id = inv.business_id),
+  'receipts', (SELECT COALESCE(json_agg(json_build_object('id', p.id, 'amountMinor', p.amount_minor,
+      'receivedAt', COALESCE(p.succeeded_at, p.created_at)) ORDER BY p.succeeded_at), '[]')
+      FROM payments p WHERE p.invoice_id = inv.id AND p.status = 'succeeded'),
   'paidMinor', ${paidMinorSql(sql`inv.id`)},
   'creditedMinor', ${creditedMinorSql(sql`inv.id`)},
   'processingMinor', ${processingMinorSql(sql`inv.id`)},

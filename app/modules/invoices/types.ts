@@ -59,4 +59,6 @@ export type InvoiceView = {
   plan: { nextDueDate: string | null; nextAmountMinor: number | null } | null;
   paidAt: string | null;
   voidedAt: string | null;
+  /** Succeeded payments, each with its receipt. */
+  receipts: { id: string; amountMinor: number; receivedAt: string }[];
 };
