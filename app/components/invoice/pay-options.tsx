@@ -1,3 +1,4 @@
+import { creditorReference, formatCreditorReference } from '~/modules/payments/creditor-reference';
 import type { InvoiceView } from '~/modules/invoices/types';
 import type { Locale, T } from '~/utils/i18n';
 import { money } from './format';
@@ -80,7 +81,9 @@ export function PayOptions({
               </>
             ) : null}
             <dt className="text-slate-600">{t('pay.transfer.reference')}</dt>
-            <dd className="font-mono font-medium text-slate-900">{view.number}</dd>
+            <dd className="font-mono font-medium text-slate-900">
+              {formatCreditorReference(creditorReference(view.number))}
+            </dd>
             <dt className="text-slate-600">{t('pay.transfer.amount')}</dt>
             <dd className="font-medium tabular-nums text-slate-900">
               {money(payment.payableMinor, view.currency, locale)}

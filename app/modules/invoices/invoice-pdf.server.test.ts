@@ -159,7 +159,7 @@ describe('renderInvoicePdf', () => {
       'Carte bancaire, prélèvement SEPA',
       'IBAN FR76 3000 6000 0112 3456 7890 189',
       'BIC AGRIFRPP',
-      'référence à indiquer : 2026-000123',
+      'référence à indiquer : RF46 2026 0001 23',
       'Page 1/1',
     ]) {
       expect(text).toContain(expected);
@@ -193,7 +193,7 @@ describe('renderInvoicePdf', () => {
       'L441-10',
       'Card, SEPA Direct Debit',
       'IBAN FR76 3000 6000 0112 3456 7890 189',
-      'reference to quote: 2026-000123',
+      'reference to quote: RF46 2026 0001 23',
     ]) {
       expect(text).toContain(expected);
     }

@@ -1,3 +1,4 @@
+import { creditorReference, formatCreditorReference } from '~/modules/payments/creditor-reference';
 import {
   BODY_BOTTOM,
   BOLD,
@@ -314,7 +315,7 @@ function mentions({ view, locale, t }: Ctx): { title: string; text: string }[] {
   if (view.business.iban) {
     const iban = view.business.iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
     const bic = view.business.bic ? t('doc.methods.bic', { bic: view.business.bic }) : '';
-    methods.push(t('doc.methods.transferDetails', { iban, bic, number: view.number }));
+    methods.push(t('doc.methods.transferDetails', { iban, bic, number: formatCreditorReference(creditorReference(view.number)) }));
   }
   return [
     { title: t('doc.terms.title'), text: `${terms} ${t('doc.terms.noDiscount')}` },
