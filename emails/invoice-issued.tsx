@@ -1,8 +1,19 @@
 import { Button, Column, Heading, Link, Row, Section, Text } from '@react-email/components';
-import type { CSSProperties } from 'react';
 import { formatDate, intlTag, translator, type Dictionary, type Locale } from '../app/utils/i18n';
 import { formatMoney } from '../app/utils/money';
-import { colors, Layout } from './components/layout';
+import { Layout } from './components/layout';
+import {
+  button,
+  heading,
+  link,
+  list,
+  rawLink,
+  small,
+  summary,
+  summaryLabel,
+  summaryValue,
+  text,
+} from './components/styles';
 
 export type InvoiceIssuedProps = {
   locale: Locale;
@@ -163,46 +174,3 @@ InvoiceIssuedEmail.PreviewProps = {
   url: 'https://pay.example.com/i/3q2-example-token',
   contactEmail: 'compta@atelier-dupont.fr',
 } satisfies InvoiceIssuedProps;
-
-const heading: CSSProperties = {
-  margin: '0 0 16px',
-  fontSize: 22,
-  lineHeight: '30px',
-  fontWeight: 700,
-  color: colors.ink,
-};
-const text: CSSProperties = { margin: '0 0 14px', fontSize: 15, lineHeight: '23px', color: colors.ink };
-const small: CSSProperties = { margin: '0 0 18px', fontSize: 13, lineHeight: '19px', color: colors.muted };
-const summary: CSSProperties = {
-  backgroundColor: colors.band,
-  borderRadius: 6,
-  padding: '12px 16px',
-  margin: '8px 0 0',
-};
-const summaryLabel: CSSProperties = { padding: '5px 0', fontSize: 14, color: colors.muted };
-const summaryValue: CSSProperties = {
-  padding: '5px 0',
-  fontSize: 15,
-  fontWeight: 700,
-  color: colors.ink,
-  textAlign: 'right',
-};
-const button: CSSProperties = {
-  backgroundColor: colors.accent,
-  color: '#ffffff',
-  fontSize: 16,
-  fontWeight: 600,
-  textDecoration: 'none',
-  borderRadius: 6,
-  padding: '14px 24px',
-  display: 'inline-block',
-};
-const link: CSSProperties = { color: colors.accent, textDecoration: 'underline' };
-const rawLink: CSSProperties = { ...link, wordBreak: 'break-all' };
-const list: CSSProperties = {
-  margin: '0 0 16px',
-  paddingLeft: 22,
-  fontSize: 15,
-  lineHeight: '23px',
-  color: colors.ink,
-};

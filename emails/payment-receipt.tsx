@@ -1,9 +1,9 @@
 import { Column, Heading, Link, Row, Section, Text } from '@react-email/components';
-import type { CSSProperties } from 'react';
 import { paymentMethods } from '../app/i18n/payment-methods';
 import { formatDate, intlTag, translator, type Dictionary, type Locale } from '../app/utils/i18n';
 import { formatMoney } from '../app/utils/money';
-import { colors, Layout } from './components/layout';
+import { Layout } from './components/layout';
+import { heading, link, summary, summaryLabel, summaryValue, text } from './components/styles';
 
 export type PaymentReceiptProps = {
   locale: Locale;
@@ -148,27 +148,3 @@ PaymentReceiptEmail.PreviewProps = {
   contactEmail: 'compta@atelier-dupont.fr',
   contactPhone: '+33 1 23 45 67 89',
 } satisfies PaymentReceiptProps;
-
-const heading: CSSProperties = {
-  margin: '0 0 16px',
-  fontSize: 22,
-  lineHeight: '30px',
-  fontWeight: 700,
-  color: colors.ink,
-};
-const text: CSSProperties = { margin: '0 0 14px', fontSize: 15, lineHeight: '23px', color: colors.ink };
-const summary: CSSProperties = {
-  backgroundColor: colors.band,
-  borderRadius: 6,
-  padding: '12px 16px',
-  margin: '8px 0 0',
-};
-const summaryLabel: CSSProperties = { padding: '5px 0', fontSize: 14, color: colors.muted };
-const summaryValue: CSSProperties = {
-  padding: '5px 0',
-  fontSize: 15,
-  fontWeight: 700,
-  color: colors.ink,
-  textAlign: 'right',
-};
-const link: CSSProperties = { color: colors.accent, textDecoration: 'underline' };
