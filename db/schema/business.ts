@@ -42,6 +42,13 @@ export const business = pgTable(
     minPartialPaymentMinor: money('min_partial_payment_minor').notNull().default(0),
     installmentOffers: jsonb('installment_offers').$type<InstallmentOffer[]>().notNull().default([]),
     promiseMaxDays: integer('promise_max_days').notNull().default(30),
+    /** Reminders go out only between these hours (local, [start, end)) on business days in time_zone. */
+    reminderWindowStartHour: integer('reminder_window_start_hour').notNull().default(9),
+    reminderWindowEndHour: integer('reminder_window_end_hour').notNull().default(18),
+    /** A step more than this many days past its date is skipped, never sent late (a resumed ladder does not burst). */
+    reminderGraceDays: integer('reminder_grace_days').notNull().default(3),
+    /** Monday-morning digest to the owners: aging, collected, promises due, disputes open. */
+    weeklyDigestEnabled: boolean('weekly_digest_enabled').notNull().default(true),
     emailFromName: text('email_from_name'),
     emailFromAddress: text('email_from_address'),
     emailReplyTo: text('email_reply_to'),
@@ -52,5 +59,10 @@ export const business = pgTable(
     check('business_penalty_nonneg', sql`${t.penaltyRateBps} IS NULL OR ${t.penaltyRateBps} >= 0`),
     check('business_indemnity_nonneg', sql`${t.recoveryIndemnityMinor} >= 0`),
     check('business_min_partial_nonneg', sql`${t.minPartialPaymentMinor} >= 0`),
+    check(
+      'business_reminder_window',
+      sql`${t.reminderWindowStartHour} BETWEEN 0 AND 23 AND ${t.reminderWindowEndHour} BETWEEN 1 AND 24 AND ${t.reminderWindowStartHour} < ${t.reminderWindowEndHour}`,
+    ),
+    check('business_reminder_grace', sql`${t.reminderGraceDays} BETWEEN 0 AND 30`),
   ],
 );

@@ -48,7 +48,10 @@ export const contacts = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),
-    roles: contactRole('roles').array().notNull().default(sql`'{}'::contact_role[]`),
+    roles: contactRole('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::contact_role[]`),
     /** Set by a bounce or complaint; no more mail goes to this address until someone fixes it. */
     emailSuppressedAt: timestamp('email_suppressed_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -80,10 +80,7 @@ export const invoices = pgTable(
     check('invoices_due_after_issue', sql`${t.dueDate} >= ${t.issueDate}`),
     check('invoices_terms_nonneg', sql`${t.termsDays} >= 0`),
     check('invoices_currency_upper', sql`${t.currency} ~ '^[A-Z]{3}$'`),
-    check(
-      'invoices_numbered_unless_draft',
-      sql`(${t.status} = 'draft') = (${t.number} IS NULL)`,
-    ),
+    check('invoices_numbered_unless_draft', sql`(${t.status} = 'draft') = (${t.number} IS NULL)`),
   ],
 );
 

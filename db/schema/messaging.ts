@@ -37,7 +37,10 @@ export const emails = pgTable(
     fromAddress: text('from_address').notNull(),
     replyTo: text('reply_to'),
     to: text('to').array().notNull(),
-    cc: text('cc').array().notNull().default(sql`'{}'::text[]`),
+    cc: text('cc')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
@@ -51,7 +54,9 @@ export const emails = pgTable(
   (t) => [
     unique('emails_dedupe_key_unique').on(t.dedupeKey),
     index('emails_business_created_idx').on(t.businessId, t.createdAt),
-    index('emails_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
+    index('emails_queued_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'queued'`),
     index('emails_provider_id_idx').on(t.providerId),
   ],
 );
@@ -67,15 +72,36 @@ export const reminders = pgTable(
     stepId: uuid('step_id')
       .notNull()
       .references(() => dunningSteps.id),
-    status: text('status', { enum: ['claimed', 'sent', 'skipped'] }).notNull().default('claimed'),
+    status: text('status', { enum: ['claimed', 'sent', 'skipped'] })
+      .notNull()
+      .default('claimed'),
+    /** The date the step fell due for this invoice (due date + offset), in the business's time zone. */
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    /** Why a step was passed over (paid, promised, on_plan, disputed, debit_processing, too_late, no_recipient...). */
+    skipReason: text('skip_reason'),
     emailId: uuid('email_id').references(() => emails.id),
+    taskId: uuid('task_id').references(() => tasks.id),
     claimedAt: tstz('claimed_at').notNull().defaultNow(),
     sentAt: tstz('sent_at'),
   },
-  (t) => [unique('reminders_invoice_step_unique').on(t.invoiceId, t.stepId)],
+  (t) => [
+    unique('reminders_invoice_step_unique').on(t.invoiceId, t.stepId),
+    index('reminders_claimed_idx')
+      .on(t.claimedAt)
+      .where(sql`${t.status} = 'claimed'`),
+    check('reminders_status', sql`${t.status} IN ('claimed', 'sent', 'skipped')`),
+  ],
 );
 
-export const taskKind = pgEnum('task_kind', ['call', 'bounce', 'dispute', 'plan', 'collections', 'chargeback', 'other']);
+export const taskKind = pgEnum('task_kind', [
+  'call',
+  'bounce',
+  'dispute',
+  'plan',
+  'collections',
+  'chargeback',
+  'other',
+]);
 
 export const tasks = pgTable(
   'tasks',
@@ -90,7 +116,9 @@ export const tasks = pgTable(
     title: text('title').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     assigneeId: uuid('assignee_id').references(() => users.id),
-    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
     outcome: text('outcome'),
     notes: text('notes'),
     /** Same action never creates the same task twice (e.g. call:<invoice>:<step>). */

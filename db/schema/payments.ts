@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { business } from './business';
 import { createdAt, currency, id, money, tstz } from './columns';
 import { customers } from './customers';
@@ -70,7 +81,9 @@ export const payments = pgTable(
     uniqueIndex('payments_stripe_pi_unique').on(t.stripePaymentIntentId),
     uniqueIndex('payments_request_key_unique').on(t.requestKey),
     index('payments_stripe_charge_idx').on(t.stripeChargeId),
-    index('payments_pending_idx').on(t.createdAt).where(sql`${t.status} IN ('requires_payment_method', 'requires_action', 'processing')`),
+    index('payments_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} IN ('requires_payment_method', 'requires_action', 'processing')`),
     index('payments_invoice_idx').on(t.invoiceId, t.status),
     index('payments_business_succeeded_idx').on(t.businessId, t.succeededAt),
     check('payments_amount_pos', sql`${t.amountMinor} > 0`),

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, money, tstz } from './columns';
 import { invoices } from './invoices';
 import { users } from './users';
@@ -24,7 +36,9 @@ export const promises = pgTable(
     resolvedAt: tstz('resolved_at'),
   },
   (t) => [
-    uniqueIndex('promises_one_active_per_invoice').on(t.invoiceId).where(sql`${t.status} = 'active'`),
+    uniqueIndex('promises_one_active_per_invoice')
+      .on(t.invoiceId)
+      .where(sql`${t.status} = 'active'`),
     index('promises_status_date_idx').on(t.status, t.promisedDate),
     check('promises_amount_pos', sql`${t.amountMinor} IS NULL OR ${t.amountMinor} > 0`),
   ],
@@ -83,7 +97,9 @@ export const installments = pgTable(
   },
   (t) => [
     unique('installments_plan_seq_unique').on(t.planId, t.seq),
-    index('installments_next_attempt_idx').on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} IS NOT NULL`),
+    index('installments_next_attempt_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.nextAttemptAt} IS NOT NULL`),
     check('installments_amount_pos', sql`${t.amountMinor} > 0`),
     check('installments_attempts_nonneg', sql`${t.attempts} >= 0`),
   ],
