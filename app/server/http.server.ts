@@ -12,6 +12,7 @@ import { logger, redactPath } from '~/utils/logger.server';
 import { simulatedStripeApi } from '~/utils/simulated-stripe.server';
 import { securityHeaders } from './security-headers.server';
 import { serveStatic } from './static.server';
+import { isWebhookEndpoint, serveWebhook } from './webhook-endpoints.server';
 
 export type AppServerOptions = {
   env: Env;
@@ -77,8 +78,10 @@ async function send(res: ServerResponse, response: Response, extra: Record<strin
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   res.writeHead(response.status, response.statusText, headers);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) res.end();
+  // A body of known length (a rendered page, a PDF) goes out in one write; anything else is streamed.
+  else if (headers['content-length']) res.end(Buffer.from(await response.arrayBuffer()));
+  else await writeReadableStreamToWritable(response.body, res);
 }
 
 export function createAppServer(options: AppServerOptions): Server {
@@ -108,7 +111,12 @@ export function createAppServer(options: AppServerOptions): Server {
     res.once('finish', () => {
       if (log.isLevelEnabled('debug') || res.statusCode >= 500) {
         log[res.statusCode >= 500 ? 'error' : 'debug'](
-          { method: req.method, path: redactPath(pathname), status: res.statusCode, ms: Math.round(performance.now() - started) },
+          {
+            method: req.method,
+            path: redactPath(pathname),
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+          },
           'request',
         );
       }
@@ -124,9 +132,12 @@ export function createAppServer(options: AppServerOptions): Server {
           .end('Cross-origin request refused / Requête d’une autre origine refusée');
         return;
       }
+      if (isWebhookEndpoint(pathname)) return await serveWebhook(req, res, pathname, headers);
       if (await serveStatic(options.publicDir, req, res, pathname, headers)) return;
       const request = toRequest(req, res, appOrigin);
-      const response = await (await getHandler())(request, {
+      const response = await (
+        await getHandler()
+      )(request, {
         cspNonce: nonce,
         clientIp: clientIp(req, env.TRUST_PROXY),
       });

@@ -2,67 +2,25 @@
  * `npm run bench`: the production build on real Postgres with the demo data, loaded with autocannon. Prints one
  * line per figure with its budget, then the tally. Exits 0 either way: it measures, it does not gate.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase } from '#db/migrate';
-import { startTestCluster } from '../setup/test-cluster';
 import { freePort } from '../setup/ports';
 import { formatFigure, tally, type Figure } from './budget';
 import { pageAssetSizes } from './assets';
 import { load } from './load';
-import { BENCH_WEBHOOK_SECRET, createOpenInvoices, ledgerCheck, postStorm, stormEvents } from './webhooks';
+import { startBenchApp, startProcess } from './setup';
+import { createOpenInvoices, ledgerCheck, postStorm, stormEvents } from './webhooks';
 import postgres from 'postgres';
-
-function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before it was ready:\n${output}`)));
-  });
-}
 
 async function main() {
   const log = (line: string) => console.error(`[bench] ${line}`);
-  const cluster = await startTestCluster('acquit_bench', log);
+  const app = await startBenchApp(log);
+  const { cluster, appUrl } = app;
   const children: ChildProcess[] = [];
+  const link = { url: app.debtorUrl };
   try {
-    await migrateDatabase(cluster.url);
-    const port = await freePort();
-    const appUrl = `http://127.0.0.1:${port}`;
-    Object.assign(process.env, { DATABASE_URL: cluster.url, APP_URL: appUrl, LOG_LEVEL: 'warn' });
-    // App modules read the environment when first used, so load them only now.
-    const { seedDemo, demoLinks } = await import('#db/seed');
-    const { db, closeDb } = await import('~/utils/db.server');
-    await seedDemo(db());
-    const [link] = await demoLinks(db());
-    await closeDb();
-    if (!link) throw new Error('the demo data has no showcase invoice');
-
-    log('starting the production web server');
-    const web = await startProcess(
-      process.execPath,
-      ['build/server/web.js'],
-      {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-        STRIPE_SECRET_KEY: 'sk_test_bench',
-        STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
-        LOG_LEVEL: 'info',
-      },
-      /web server listening/,
-    );
-    children.push(web);
-
     const debtorHtml = await (await fetch(link.url)).text();
     if (!debtorHtml.includes('<table')) throw new Error('the debtor page did not render');
     const htmlFile = path.join(tmpdir(), `acquit-bench-${process.pid}.html`);
@@ -116,7 +74,7 @@ async function main() {
     console.log(`${within} within budget, ${over} over`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await cluster.stop();
+    await app.stop();
   }
 }
 

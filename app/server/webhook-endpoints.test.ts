@@ -26,17 +26,33 @@ let keys = 0;
 const key = () => `test-${Date.now()}-${keys++}`;
 
 /** A PaymentIntent for an invoice, paid with a test method; returns it and the events it produced. */
-async function payAtStripe(invoice: { invoiceId: string; businessId: string; number: string; totalMinor: number }, paymentMethod: string) {
+async function payAtStripe(
+  invoice: { invoiceId: string; businessId: string; number: string; totalMinor: number },
+  paymentMethod: string,
+) {
   const pi = await stripe.paymentIntents.create(
     {
       amount: invoice.totalMinor,
       currency: 'eur',
       allowed_payment_method_types: ['card', 'sepa_debit'],
-      metadata: { invoice_id: invoice.invoiceId, business_id: invoice.businessId, invoice_number: invoice.number },
+      metadata: {
+        invoice_id: invoice.invoiceId,
+        business_id: invoice.businessId,
+        invoice_number: invoice.number,
+      },
     },
     { idempotencyKey: key() },
   );
-  const mandate = paymentMethod.startsWith('pm_card') ? {} : { mandate_data: { customer_acceptance: { type: 'online' as const, online: { ip_address: '127.0.0.1', user_agent: 'vitest' } } } };
+  const mandate = paymentMethod.startsWith('pm_card')
+    ? {}
+    : {
+        mandate_data: {
+          customer_acceptance: {
+            type: 'online' as const,
+            online: { ip_address: '127.0.0.1', user_agent: 'vitest' },
+          },
+        },
+      };
   const confirmed = await stripe.paymentIntents
     .confirm(pi.id, { payment_method: paymentMethod, ...mandate }, { idempotencyKey: key() })
     .catch(() => stripe.paymentIntents.retrieve(pi.id));
@@ -44,10 +60,17 @@ async function payAtStripe(invoice: { invoiceId: string; businessId: string; num
 }
 
 const eventsFor = (piId: string, type?: string) =>
-  fake.events.filter((e) => (e.data.object as { id: string; payment_intent?: string }).id === piId && (!type || e.type === type));
+  fake.events.filter(
+    (e) =>
+      (e.data.object as { id: string; payment_intent?: string }).id === piId && (!type || e.type === type),
+  );
 
 async function postEvent(body: string, headers: Record<string, string>) {
-  return fetch(`${app.url}/webhooks/stripe`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  return fetch(`${app.url}/webhooks/stripe`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 const countRows = async () => {
@@ -67,9 +90,19 @@ describe('POST /webhooks/stripe', () => {
 
     const rows = await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'succeeded', amountMinor: invoice.totalMinor, stripePaymentIntentId: pi.id });
+    expect(rows[0]).toMatchObject({
+      status: 'succeeded',
+      amountMinor: invoice.totalMinor,
+      stripePaymentIntentId: pi.id,
+    });
     // charge.succeeded tells how it was paid.
-    await fake.deliver(fake.events.filter((e) => e.type === 'charge.succeeded' && (e.data.object as Stripe.Charge).payment_intent === pi.id).map((e) => e.id));
+    await fake.deliver(
+      fake.events
+        .filter(
+          (e) => e.type === 'charge.succeeded' && (e.data.object as Stripe.Charge).payment_intent === pi.id,
+        )
+        .map((e) => e.id),
+    );
     const [withMethod] = await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId));
     expect(withMethod?.method).toBe('card');
     const [inv] = await db().select().from(invoices).where(eq(invoices.id, invoice.invoiceId));
@@ -77,7 +110,10 @@ describe('POST /webhooks/stripe', () => {
     const timeline = await db().select().from(events).where(eq(events.invoiceId, invoice.invoiceId));
     expect(timeline.filter((e) => e.type === 'invoice.paid')).toHaveLength(1);
     expect(timeline.filter((e) => e.type === 'payment.succeeded')).toHaveLength(1);
-    const receipts = await db().select().from(emails).where(eq(emails.dedupeKey, `receipt:${rows[0]!.id}`));
+    const receipts = await db()
+      .select()
+      .from(emails)
+      .where(eq(emails.dedupeKey, `receipt:${rows[0]!.id}`));
     expect(receipts).toHaveLength(1);
   });
 
@@ -93,7 +129,12 @@ describe('POST /webhooks/stripe', () => {
       created: succeeded!.created - 60,
       data: { object: { ...(succeeded!.data.object as object), status, ...extra } },
     });
-    const late = [older('payment_intent.processing', 'processing'), older('payment_intent.payment_failed', 'requires_payment_method', { last_payment_error: { message: 'Your card was declined.' } })];
+    const late = [
+      older('payment_intent.processing', 'processing'),
+      older('payment_intent.payment_failed', 'requires_payment_method', {
+        last_payment_error: { message: 'Your card was declined.' },
+      }),
+    ];
     await fake.deliver(succeeded!.id);
     for (const event of late) {
       const { body, headers } = fake.signedRequest(event as Stripe.Event, { secret: WEBHOOK_SECRET });
@@ -107,7 +148,14 @@ describe('POST /webhooks/stripe', () => {
 
   test('a SEPA debit shows as processing (not paid), then succeeds when the bank confirms, whatever the order', async () => {
     const invoice = await createIssuedInvoice();
-    const pm = await stripe.paymentMethods.create({ type: 'sepa_debit', sepa_debit: { iban: 'DE89370400440532013000' }, billing_details: { name: 'Julie Petit', email: 'julie@example.com' } }, { idempotencyKey: key() });
+    const pm = await stripe.paymentMethods.create(
+      {
+        type: 'sepa_debit',
+        sepa_debit: { iban: 'DE89370400440532013000' },
+        billing_details: { name: 'Julie Petit', email: 'julie@example.com' },
+      },
+      { idempotencyKey: key() },
+    );
     const pi = await payAtStripe(invoice, pm.id);
     expect(pi.status).toBe('processing');
     fake.settle(pi.id, 'succeeded');
@@ -115,7 +163,11 @@ describe('POST /webhooks/stripe', () => {
     const succeeded = eventsFor(pi.id, 'payment_intent.succeeded');
     await fake.deliver(processing.map((e) => e.id));
     let ledger = await invoiceLedger(db(), invoice.invoiceId);
-    expect(ledger).toMatchObject({ paidMinor: 0, processingMinor: invoice.totalMinor, balanceMinor: invoice.totalMinor });
+    expect(ledger).toMatchObject({
+      paidMinor: 0,
+      processingMinor: invoice.totalMinor,
+      balanceMinor: invoice.totalMinor,
+    });
     await fake.deliver([...succeeded, ...processing].map((e) => e.id));
     ledger = await invoiceLedger(db(), invoice.invoiceId);
     expect(ledger).toMatchObject({ paidMinor: invoice.totalMinor, processingMinor: 0, balanceMinor: 0 });
@@ -127,7 +179,10 @@ describe('POST /webhooks/stripe', () => {
     const [succeeded] = eventsFor(pi.id, 'payment_intent.succeeded');
     const before = await countRows();
     const forged = fake.signedRequest(succeeded!, { secret: 'whsec_not_ours' });
-    const stale = fake.signedRequest(succeeded!, { secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 301 });
+    const stale = fake.signedRequest(succeeded!, {
+      secret: WEBHOOK_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 301,
+    });
     const good = fake.signedRequest(succeeded!, { secret: WEBHOOK_SECRET });
     const reserialised = JSON.stringify(JSON.parse(good.body));
     const answers = await Promise.all([
@@ -147,6 +202,17 @@ describe('POST /webhooks/stripe', () => {
     expect(row?.status).toBe('succeeded');
   });
 
+  test('answered before the app: GET is 405, a body over 512 KB is 413, and neither writes anything', async () => {
+    const before = await countRows();
+    const get = await fetch(`${app.url}/webhooks/stripe`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const huge = 'x'.repeat(600 * 1024);
+    const tooLarge = await postEvent(huge, { 'stripe-signature': 't=1,v1=00' });
+    expect(tooLarge.status).toBe(413);
+    expect(await countRows()).toEqual(before);
+  });
+
   test('event types we do not act on are recorded and answered 2xx', async () => {
     const event = { ...fake.events[0]!, id: 'evt_unhandled_type', type: 'customer.created' } as Stripe.Event;
     const { body, headers } = fake.signedRequest(event, { secret: WEBHOOK_SECRET });
@@ -163,8 +229,13 @@ describe('POST /webhooks/stripe', () => {
     expect(paid[0]?.status).toBe('paid');
 
     await stripe.refunds.create({ payment_intent: pi.id, amount: 30_000 }, { idempotencyKey: key() });
-    const refunded = fake.events.filter((e) => e.type === 'charge.refunded' && (e.data.object as Stripe.Charge).payment_intent === pi.id);
-    await fake.deliver(refunded.map((e) => e.id), { times: 2 });
+    const refunded = fake.events.filter(
+      (e) => e.type === 'charge.refunded' && (e.data.object as Stripe.Charge).payment_intent === pi.id,
+    );
+    await fake.deliver(
+      refunded.map((e) => e.id),
+      { times: 2 },
+    );
     let ledger = await invoiceLedger(db(), invoice.invoiceId);
     expect(ledger?.balanceMinor).toBe(30_000);
     const reopened = await db().select().from(invoices).where(eq(invoices.id, invoice.invoiceId));
@@ -180,7 +251,10 @@ describe('POST /webhooks/stripe', () => {
     expect(ledger?.balanceMinor).toBe(invoice.totalMinor);
     const [payment] = await db().select().from(payments).where(eq(payments.stripePaymentIntentId, pi.id));
     expect(payment?.chargebackStatus).toBe('lost');
-    const chargebackTasks = await db().select().from(tasks).where(and(eq(tasks.invoiceId, invoice.invoiceId), eq(tasks.kind, 'chargeback')));
+    const chargebackTasks = await db()
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.invoiceId, invoice.invoiceId), eq(tasks.kind, 'chargeback')));
     expect(chargebackTasks).toHaveLength(1);
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * What every bench run stands on: a throwaway PostgreSQL cluster with the demo data, and the production web server
+ * (build/server/web.js) on a free port, started with the bench's Stripe secrets.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { migrateDatabase } from '#db/migrate';
+import { freePort } from '../setup/ports';
+import { startTestCluster, type TestCluster } from '../setup/test-cluster';
+import { BENCH_WEBHOOK_SECRET } from './webhooks';
+
+export type BenchApp = {
+  cluster: TestCluster;
+  appUrl: string;
+  /** A fresh link to the demo's showcase invoice. */
+  debtorUrl: string;
+  web: ChildProcess;
+  /** Stops the web server (waiting for it to exit, so a --cpu-prof file is complete) and the cluster. */
+  stop(): Promise<void>;
+};
+
+export function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+export async function startBenchApp(
+  log: (line: string) => void,
+  nodeArgs: string[] = [],
+  opts: { wrap?: string[]; readyTimeoutMs?: number } = {},
+): Promise<BenchApp> {
+  const cluster = await startTestCluster('acquit_bench', log);
+  try {
+    await migrateDatabase(cluster.url);
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    Object.assign(process.env, { DATABASE_URL: cluster.url, APP_URL: appUrl, LOG_LEVEL: 'warn' });
+    // App modules read the environment when first used, so load them only now.
+    const { seedDemo, demoLinks } = await import('#db/seed');
+    const { db, closeDb } = await import('~/utils/db.server');
+    await seedDemo(db());
+    const [link] = await demoLinks(db());
+    await closeDb();
+    if (!link) throw new Error('the demo data has no showcase invoice');
+
+    log('starting the production web server');
+    const [command, ...prefix] = [...(opts.wrap ?? []), process.execPath];
+    const web = await startProcess(
+      command!,
+      [...prefix, ...nodeArgs, 'build/server/web.js'],
+      {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+        STRIPE_SECRET_KEY: 'sk_test_bench',
+        STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
+        LOG_LEVEL: 'info',
+      },
+      /web server listening/,
+    );
+    const stop = async () => {
+      if (web.exitCode === null) {
+        const exited = new Promise((resolve) => web.once('exit', resolve));
+        web.kill('SIGTERM');
+        await exited;
+      }
+      await cluster.stop();
+    };
+    return { cluster, appUrl, debtorUrl: link.url, web, stop };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
