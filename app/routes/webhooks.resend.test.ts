@@ -5,9 +5,10 @@ import { contacts, emails, events, tasks } from '#db/schema/index';
 import { invoiceRecipients } from '~/modules/email/recipients.server';
 import { db } from '~/utils/db.server';
 import { todayIn } from '~/utils/dates';
-import { createBusiness, createCustomer, createIssuedInvoice } from '../../test/factories';
+import { createBusiness, createCustomer, createIssuedInvoice, createUser } from '../../test/factories';
 import { newWebhookSecret, resendEvent, signResendWebhook } from '../../test/fakes/resend';
 import { startApp, type RunningApp } from '../../test/setup/app-server';
+import { loginAs, textOf } from '../../test/support/admin-client';
 
 const SECRET = newWebhookSecret();
 const PREVIOUS_SECRET = newWebhookSecret();
@@ -159,6 +160,12 @@ describe('POST /webhooks/resend', () => {
     const [nextEmail] = await db().select().from(emails).where(eq(emails.invoiceId, next.invoiceId));
     expect(nextEmail!.to).toEqual([invoice.payable.email]);
     expect(nextEmail!.cc).toEqual([]);
+
+    // The owner sees it on the invoice's timeline.
+    const owner = await loginAs(app, await createUser(business.id));
+    const page = await owner.get(`/admin/invoices/${invoice.invoiceId}?lang=en`);
+    expect(page.status).toBe(200);
+    expect(textOf(page.body)).toMatch(/Email bounced[\s\S]*Resend/);
   });
 
   test('a bounce that names the copied address suppresses that contact only', async () => {
