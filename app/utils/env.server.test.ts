@@ -31,3 +31,27 @@ describe('environment', () => {
     expect(env.APP_URL).toBe('https://pay.example.com');
   });
 });
+
+describe('RESEND_WEBHOOK_SECRET', () => {
+  test('takes one whsec_ secret, or two comma-separated while rotating; anything else is refused unechoed', () => {
+    expect(
+      parseEnv({ RESEND_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }).RESEND_WEBHOOK_SECRET,
+    ).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+    expect(parseEnv({ RESEND_WEBHOOK_SECRET: 'whsec_YWJj, whsec_ZGVmZw==' }).RESEND_WEBHOOK_SECRET).toBe(
+      'whsec_YWJj, whsec_ZGVmZw==',
+    );
+    expect(parseEnv({ RESEND_WEBHOOK_SECRET: '' }).RESEND_WEBHOOK_SECRET).toBeUndefined();
+    for (const bad of ['re_123', 'whsec_', 'whsec_abc,', 'whsec_a b']) {
+      expect(() => parseEnv({ RESEND_WEBHOOK_SECRET: bad })).toThrow(/RESEND_WEBHOOK_SECRET: must be whsec_/);
+    }
+    const error = (() => {
+      try {
+        parseEnv({ RESEND_WEBHOOK_SECRET: 'sk_leaky_value' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    expect(error?.message).not.toContain('sk_leaky_value');
+  });
+});

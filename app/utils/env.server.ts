@@ -28,7 +28,16 @@ const schema = z
     STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
     RESEND_API_KEY: optional,
     RESEND_BASE_URL: optional.pipe(z.url().optional()),
-    RESEND_WEBHOOK_SECRET: optional,
+    /** Svix signing secret(s) of the Resend webhook; two, comma-separated, while rotating. */
+    RESEND_WEBHOOK_SECRET: optional.pipe(
+      z
+        .string()
+        .regex(
+          /^whsec_[A-Za-z0-9+/]+={0,2}(\s*,\s*whsec_[A-Za-z0-9+/]+={0,2})*$/,
+          'must be whsec_... (comma-separated while rotating)',
+        )
+        .optional(),
+    ),
     EMAIL_FROM: optional,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),

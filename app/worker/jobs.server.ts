@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import { rateLimits } from '#db/schema/index';
 import { db } from '~/utils/db.server';
 import { reconcilePendingPayments } from '~/modules/payments/sync-payment-intent.server';
+import { sendWeeklyDigests } from '~/modules/reports/send-weekly-digests.server';
 import { deliverQueuedEmails } from '~/utils/email.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { logger } from '~/utils/logger.server';
@@ -31,6 +32,16 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
     cron: '17 * * * *',
     run: async () => {
       await db().delete(rateLimits).where(lt(rateLimits.expire, sql`now() - interval '1 hour'`));
+    },
+  },
+
+  // Weekly digest: hourly, so each business gets it on its own Monday morning (07:00 local or the first run after).
+  {
+    name: 'weekly-digest',
+    cron: '7 * * * *',
+    run: async () => {
+      const run = await sendWeeklyDigests(db());
+      if (run.queued || run.failed) logger().info(run, 'weekly digests');
     },
   },
 ];

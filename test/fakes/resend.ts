@@ -1,7 +1,9 @@
 /**
  * A local stand-in for Resend's HTTP API (POST /emails), for tests that run the real worker and the real SDK.
  * It honours Idempotency-Key as Resend does (same key -> same email id, sent once) and can fail on demand.
+ * Below it, helpers that build and sign webhook events as Resend posts them (for /webhooks/resend tests).
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -57,5 +59,64 @@ export async function startResendFake(): Promise<ResendFake> {
       failures = times;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A webhook signing secret as Resend shows it: `whsec_` and 24 random bytes in base64. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+type EmailEventData = {
+  email_id: string;
+  to?: string[];
+  bounce?: { type: string; subType: string; message: string };
+  [key: string]: unknown;
+};
+
+let messages = 0;
+
+/** An event as Resend posts it: `{ type, created_at, data }`, data describing the email. */
+export function resendEvent(type: string, data: EmailEventData) {
+  const at = new Date().toISOString();
+  return {
+    type,
+    created_at: at,
+    data: {
+      created_at: at,
+      from: 'Atelier <billing@atelier.test>',
+      subject: 'Facture',
+      message_id: `<${data.email_id}@resend.test>`,
+      to: [],
+      ...data,
+    },
+  };
+}
+
+/**
+ * Signs a webhook body the way Resend does (Svix: HMAC-SHA256 of `id.timestamp.body` with the base64 key after
+ * `whsec_`, sent as `v1,<base64>` in svix-signature). Written independently of the app's verifier; a test checks
+ * it against the Resend SDK's own `webhooks.verify`.
+ */
+export function signResendWebhook(
+  payload: object | string,
+  options: { secret: string; id?: string; timestamp?: number },
+): { id: string; body: string; headers: Record<string, string> } {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const id =
+    options.id ??
+    `msg_${Date.now().toString(36)}${(messages++).toString(36)}${randomBytes(6).toString('hex')}`;
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const key = Buffer.from(options.secret.slice('whsec_'.length), 'base64');
+  const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+  return {
+    id,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'svix-id': id,
+      'svix-timestamp': String(timestamp),
+      'svix-signature': `v1,${signature}`,
+    },
   };
 }
