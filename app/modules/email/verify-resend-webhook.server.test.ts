@@ -11,8 +11,8 @@ const headersOf = (signed: { headers: Record<string, string> }) => ({
   timestamp: signed.headers['svix-timestamp'] ?? null,
   signature: signed.headers['svix-signature'] ?? null,
 });
-const verify = (body: string, headers: ReturnType<typeof headersOf>, secrets = [secret], now?: Date) =>
-  verifySvixSignature(Buffer.from(body), headers, secrets, now);
+const verify = (body: string, headers: ReturnType<typeof headersOf>, secrets = [secret]) =>
+  verifySvixSignature(Buffer.from(body), headers, secrets);
 
 describe('Svix signatures on Resend webhooks', () => {
   test("the test fake signs exactly as Resend's own SDK verifies (the reference implementation)", () => {
@@ -67,14 +67,14 @@ describe('Svix signatures on Resend webhooks', () => {
   });
 
   test('five minutes either way is the limit (replays and clock games)', () => {
-    const now = new Date('2026-03-02T08:00:00Z');
-    const at = (offset: number) =>
-      signResendWebhook(payload, { secret, timestamp: now.getTime() / 1000 + offset });
-    for (const offset of [-300, 0, 300])
-      expect(verify(at(offset).body, headersOf(at(offset)), [secret], now)).not.toBeNull();
-    for (const offset of [-301, 301, -86_400]) {
+    const now = Math.floor(Date.now() / 1000);
+    const at = (offset: number) => signResendWebhook(payload, { secret, timestamp: now + offset });
+    // A few seconds inside and outside the limit, so the test's own running time cannot flip a case.
+    for (const offset of [-295, 0, 295])
+      expect(verify(at(offset).body, headersOf(at(offset)))).not.toBeNull();
+    for (const offset of [-305, 305, -86_400]) {
       const signed = at(offset);
-      expect(verify(signed.body, headersOf(signed), [secret], now)).toBeNull();
+      expect(verify(signed.body, headersOf(signed))).toBeNull();
     }
   });
 
