@@ -49,10 +49,11 @@ export function PenaltyTable(props: {
   return (
     <Section style={{ ...box, borderTopColor: props.accent }}>
       <Text style={{ ...title, color: props.accent }}>{t('penalty.title')}</Text>
-      {rows.map(([label, value]) => (
+      {rows.map(([label, value], i) => (
         <Row key={label}>
           <Column style={label_}>{label}</Column>
-          <Column style={value_}>{value}</Column>
+          {/* The rate is a phrase and may wrap on a phone; amounts stay on one line. */}
+          <Column style={i === 0 ? { ...value_, whiteSpace: 'normal' } : value_}>{value}</Column>
         </Row>
       ))}
       <Row>
