@@ -2,9 +2,9 @@ import { roundDiv } from '~/utils/money';
 
 /**
  * The ECB main refinancing rate used by the French statutory late-payment rate (Code de commerce L441-10: that
- * rate + 10 points). 2.15% since 11 June 2025, so also the rate in force on 1 July 2025 and 1 January 2026 (the
- * statute takes the rate in force on the first day of each half-year). One constant: a period spanning a
- * half-year with a different rate is computed at this one.
+ * rate + 10 points): 2.15% since 11 June 2025. The statute takes the rate in force on 1 January for the first
+ * half-year and on 1 July for the second; this is one constant, to be updated when the ECB changes its rate (a
+ * period spanning half-years with different rates is computed at this one).
  */
 export const ECB_RATE_BPS = 215;
 export const STATUTORY_MARGIN_BPS = 1000;
