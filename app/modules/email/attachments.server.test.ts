@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { emails } from '#db/schema/index';
-import { createPartlyPaidInvoice } from '../../../test/factories';
+import { dunningSteps, emails } from '#db/schema/index';
+import { createIssuedInvoice, createPartlyPaidInvoice } from '../../../test/factories';
+import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
+import { queueReminderEmail } from '~/modules/dunning/reminder-message.server';
 import { startResendFake, type ResendFake } from '../../../test/fakes/resend';
 import { queueReceiptEmail } from '~/modules/payments/receipt-email.server';
 import { db } from '~/utils/db.server';
+import { addDaysIso } from '~/utils/dates';
 import { deliverQueuedEmails } from '~/utils/email.server';
 
 let resend: ResendFake;
@@ -52,5 +55,38 @@ describe('delivering an email with attachments', () => {
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('REÇU DE PAIEMENT');
     expect(text).toContain('MONTANT REÇU 500,00 €');
+  });
+
+  test('a formal notice goes out with its letter as a PDF, and the outbox keeps no live link', async () => {
+    // Due 31 October 2026, so 45 days late is a fixed 1 650,00 € + 24,72 € + 40 € whatever today is.
+    const invoice = await createIssuedInvoice({ issueDate: '2026-10-01' });
+    const policyId = await ensureDefaultPolicy(db(), invoice.businessId);
+    const [letter] = await db()
+      .select()
+      .from(dunningSteps)
+      .where(and(eq(dunningSteps.policyId, policyId), eq(dunningSteps.channel, 'letter')));
+    const asOf = addDaysIso(invoice.dueDate, 45);
+    const queued = await db().transaction((tx) =>
+      queueReminderEmail(tx, { invoiceId: invoice.invoiceId, step: letter!, asOf }),
+    );
+    if (!('emailId' in queued)) throw new Error(`not queued: ${queued.skipped}`);
+
+    await deliverQueuedEmails(db(), 10);
+    const [sent] = await db().select().from(emails).where(eq(emails.id, queued.emailId));
+    expect(sent!.status).toBe('sent');
+    expect(sent!.text).not.toMatch(/\/i\/[A-Za-z0-9_-]{43}/);
+    expect(sent!.text).toContain('/i/[link]#pay');
+
+    const delivered = resend.emails.find((e) => e.idempotencyKey === `email-${sent!.id}`)!;
+    expect(delivered.body.text).toMatch(/\/i\/[A-Za-z0-9_-]{43}#pay/);
+    const [attachment, ...more] = delivered.body.attachments as { filename: string; content: string }[];
+    expect(more).toHaveLength(0);
+    expect(attachment!.filename).toBe(`mise-en-demeure-${invoice.number}.pdf`);
+    const file = join(dir, 'notice.pdf');
+    writeFileSync(file, Buffer.from(attachment!.content, 'base64'));
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('LETTRE DE MISE EN DEMEURE');
+    expect(text).toContain(`facture n° ${invoice.number}`);
+    expect(text).toContain('Total à régler 1 714,72 €');
   });
 });

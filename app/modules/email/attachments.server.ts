@@ -1,3 +1,4 @@
+import { renderFormalNoticePdf } from '~/modules/dunning/formal-notice-pdf.server';
 import { renderReceiptPdf } from '~/modules/payments/receipt-pdf.server';
 import type { DbOrTx } from '~/utils/db.server';
 import type { EmailAttachment } from '~/utils/email.server';
@@ -32,6 +33,9 @@ export async function renderAttachment(
 ): Promise<Buffer | null> {
   if (attachment.kind === 'payment-receipt') {
     return renderReceiptPdf(attachment.refId, locale, { tx, scope: { businessId } });
+  }
+  if (attachment.kind === 'formal-notice') {
+    return renderFormalNoticePdf(tx, attachment.refId, businessId, locale);
   }
   return null;
 }
