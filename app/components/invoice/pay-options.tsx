@@ -35,6 +35,7 @@ export function PayOptions({
   ].filter(Boolean);
   return (
     <section
+      id="pay"
       aria-labelledby="pay-title"
       className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
     >
