@@ -246,7 +246,6 @@ export const adminEn: Messages = {
   'outbox.text': 'Plain-text version',
   'template.invoice-issued': 'Invoice issued',
   'template.invoice-link': 'New invoice link',
-  'template.payment-receipt': 'Payment receipt',
   'template.reminder-friendly': 'Reminder (friendly)',
   'template.reminder-firm': 'Reminder (firm)',
   'template.reminder-formal': 'Formal notice',

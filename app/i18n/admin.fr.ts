@@ -248,7 +248,6 @@ export const adminFr: Messages = {
   'outbox.text': 'Version texte',
   'template.invoice-issued': 'Facture émise',
   'template.invoice-link': 'Nouveau lien de facture',
-  'template.payment-receipt': 'Reçu de paiement',
   'template.reminder-friendly': 'Relance (aimable)',
   'template.reminder-firm': 'Relance (ferme)',
   'template.reminder-formal': 'Mise en demeure',
