@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { handleStripeEvent } from '~/modules/payments/handle-stripe-event.server';
+import { queueStripeEvent } from '~/modules/payments/handle-stripe-event.server';
 import { verifyStripeEvent } from '~/modules/payments/verify-stripe-event.server';
 import { db } from '~/utils/db.server';
 import { logger } from '~/utils/logger.server';
@@ -10,13 +10,14 @@ type Reply = { status: number; body: string; type?: 'json' | 'text' };
 type Endpoint = (body: Buffer, headers: IncomingHttpHeaders) => Promise<Reply>;
 
 /**
- * Stripe's webhook: the raw body is verified before anything else, then applied once (handleStripeEvent).
+ * Stripe's webhook: the raw body is verified before anything else, then the event is queued (once per id) for the
+ * worker, which applies it within moments (handle-stripe-event.server.ts).
  */
 async function stripeWebhook(body: Buffer, headers: IncomingHttpHeaders): Promise<Reply> {
   const signature = headers['stripe-signature'];
   const event = verifyStripeEvent(body, typeof signature === 'string' ? signature : null);
   if (!event) return { status: 400, body: 'Invalid signature', type: 'text' };
-  const result = await handleStripeEvent(db(), event);
+  const result = await queueStripeEvent(db(), event);
   logger().debug({ eventId: event.id, type: event.type, result }, 'stripe event');
   return { status: 200, body: JSON.stringify({ received: true, result }) };
 }

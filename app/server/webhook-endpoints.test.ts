@@ -8,7 +8,12 @@ import { createIssuedInvoice } from '../../test/factories';
 import { stripeClientFor } from '../../test/fakes/stripe/client';
 import type { StripeFake } from '../../test/fakes/stripe/server';
 import type { RunningApp } from '../../test/setup/app-server';
-import { PREVIOUS_WEBHOOK_SECRET, startAppWithStripe, WEBHOOK_SECRET } from '../../test/support/stripe-app';
+import {
+  eventsApplied,
+  PREVIOUS_WEBHOOK_SECRET,
+  startAppWithStripe,
+  WEBHOOK_SECRET,
+} from '../../test/support/stripe-app';
 
 let app: RunningApp;
 let fake: StripeFake;
@@ -73,6 +78,13 @@ async function postEvent(body: string, headers: Record<string, string>) {
   });
 }
 
+/** Delivers events from the fake, then waits for the worker to apply what the webhook queued. */
+async function deliver(...args: Parameters<StripeFake['deliver']>) {
+  const deliveries = await fake.deliver(...args);
+  await eventsApplied();
+  return deliveries;
+}
+
 const countRows = async () => {
   const [row] = await db().execute<{ e: number; p: number; ev: number }>(sql`SELECT
     (SELECT count(*)::int FROM stripe_events) AS e, (SELECT count(*)::int FROM payments) AS p, (SELECT count(*)::int FROM events) AS ev`);
@@ -85,7 +97,7 @@ describe('POST /webhooks/stripe', () => {
     const pi = await payAtStripe(invoice, 'pm_card_visa');
     expect(pi.status).toBe('succeeded');
     const [succeeded] = eventsFor(pi.id, 'payment_intent.succeeded');
-    const deliveries = await fake.deliver(succeeded!.id, { times: 10, concurrently: true });
+    const deliveries = await deliver(succeeded!.id, { times: 10, concurrently: true });
     expect(deliveries.map((d) => d.status)).toEqual(Array(10).fill(200));
 
     const rows = await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId));
@@ -96,7 +108,7 @@ describe('POST /webhooks/stripe', () => {
       stripePaymentIntentId: pi.id,
     });
     // charge.succeeded tells how it was paid.
-    await fake.deliver(
+    await deliver(
       fake.events
         .filter(
           (e) => e.type === 'charge.succeeded' && (e.data.object as Stripe.Charge).payment_intent === pi.id,
@@ -135,7 +147,7 @@ describe('POST /webhooks/stripe', () => {
         last_payment_error: { message: 'Your card was declined.' },
       }),
     ];
-    await fake.deliver(succeeded!.id);
+    await deliver(succeeded!.id);
     for (const event of late) {
       const { body, headers } = fake.signedRequest(event as Stripe.Event, { secret: WEBHOOK_SECRET });
       expect((await postEvent(body, headers)).status).toBe(200);
@@ -161,14 +173,14 @@ describe('POST /webhooks/stripe', () => {
     fake.settle(pi.id, 'succeeded');
     const processing = eventsFor(pi.id, 'payment_intent.processing');
     const succeeded = eventsFor(pi.id, 'payment_intent.succeeded');
-    await fake.deliver(processing.map((e) => e.id));
+    await deliver(processing.map((e) => e.id));
     let ledger = await invoiceLedger(db(), invoice.invoiceId);
     expect(ledger).toMatchObject({
       paidMinor: 0,
       processingMinor: invoice.totalMinor,
       balanceMinor: invoice.totalMinor,
     });
-    await fake.deliver([...succeeded, ...processing].map((e) => e.id));
+    await deliver([...succeeded, ...processing].map((e) => e.id));
     ledger = await invoiceLedger(db(), invoice.invoiceId);
     expect(ledger).toMatchObject({ paidMinor: invoice.totalMinor, processingMinor: 0, balanceMinor: 0 });
   });
@@ -198,6 +210,7 @@ describe('POST /webhooks/stripe', () => {
     const rotated = fake.signedRequest(succeeded!, { secret: PREVIOUS_WEBHOOK_SECRET });
     expect((await postEvent(rotated.body, rotated.headers)).status).toBe(200);
     expect((await postEvent(good.body, good.headers)).status).toBe(200);
+    await eventsApplied();
     const [row] = await db().select().from(payments).where(eq(payments.stripePaymentIntentId, pi.id));
     expect(row?.status).toBe('succeeded');
   });
@@ -217,14 +230,50 @@ describe('POST /webhooks/stripe', () => {
     const event = { ...fake.events[0]!, id: 'evt_unhandled_type', type: 'customer.created' } as Stripe.Event;
     const { body, headers } = fake.signedRequest(event, { secret: WEBHOOK_SECRET });
     expect((await postEvent(body, headers)).status).toBe(200);
+    await eventsApplied();
     const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, 'evt_unhandled_type'));
     expect(row?.type).toBe('customer.created');
+    expect(row?.processedAt).toBeInstanceOf(Date);
+  });
+
+  test('the webhook answers once the event is stored; a failed apply is counted, retried, and applied once', async () => {
+    const invoice = await createIssuedInvoice();
+    const pi = await payAtStripe(invoice, 'pm_card_visa');
+    await deliver(eventsFor(pi.id, 'payment_intent.succeeded').map((e) => e.id));
+    await stripe.refunds.create({ payment_intent: pi.id, amount: 10_000 }, { idempotencyKey: key() });
+    const [refunded] = fake.events.filter(
+      (e) => e.type === 'charge.refunded' && (e.data.object as Stripe.Charge).payment_intent === pi.id,
+    );
+    // Applying a refund re-reads the refunds from Stripe: make that read fail (through the SDK's own retries).
+    fake.failNext({ method: 'GET', path: /^\/v1\/refunds/, kind: '500', times: 3 });
+    const [answer] = await fake.deliver(refunded!.id);
+    expect(answer?.status).toBe(200);
+    const failedOnce = async () => {
+      const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, refunded!.id));
+      return row;
+    };
+    await expect.poll(async () => (await failedOnce())?.attempts, { timeout: 10_000 }).toBe(1);
+    expect(await failedOnce()).toMatchObject({ processedAt: null });
+    expect((await failedOnce())?.lastError).toBeTruthy();
+    expect((await invoiceLedger(db(), invoice.invoiceId))?.balanceMinor).toBe(0);
+
+    // The next run (here woken by a redelivery) applies it, once.
+    fake.clearFaults();
+    await deliver(refunded!.id, { times: 2 });
+    expect(await failedOnce()).toMatchObject({ attempts: 2, lastError: null });
+    expect((await failedOnce())?.processedAt).toBeInstanceOf(Date);
+    expect((await invoiceLedger(db(), invoice.invoiceId))?.balanceMinor).toBe(10_000);
+    const refundEvents = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.invoiceId, invoice.invoiceId), eq(events.type, 'payment.refunded')));
+    expect(refundEvents).toHaveLength(1);
   });
 
   test('a partial refund, then a lost chargeback, reopen the balance; the invoice is open again', async () => {
     const invoice = await createIssuedInvoice();
     const pi = await payAtStripe(invoice, 'pm_card_visa');
-    await fake.deliver(eventsFor(pi.id, 'payment_intent.succeeded').map((e) => e.id));
+    await deliver(eventsFor(pi.id, 'payment_intent.succeeded').map((e) => e.id));
     const paid = await db().select().from(invoices).where(eq(invoices.id, invoice.invoiceId));
     expect(paid[0]?.status).toBe('paid');
 
@@ -232,7 +281,7 @@ describe('POST /webhooks/stripe', () => {
     const refunded = fake.events.filter(
       (e) => e.type === 'charge.refunded' && (e.data.object as Stripe.Charge).payment_intent === pi.id,
     );
-    await fake.deliver(
+    await deliver(
       refunded.map((e) => e.id),
       { times: 2 },
     );
@@ -246,7 +295,7 @@ describe('POST /webhooks/stripe', () => {
     fake.dispute(chargeId, { status: 'lost' });
     const disputeEvents = fake.events.filter((e) => e.type.startsWith('charge.dispute.'));
     // The close arrives before the opening: the lost dispute still stands.
-    await fake.deliver(disputeEvents.map((e) => e.id).reverse());
+    await deliver(disputeEvents.map((e) => e.id).reverse());
     ledger = await invoiceLedger(db(), invoice.invoiceId);
     expect(ledger?.balanceMinor).toBe(invoice.totalMinor);
     const [payment] = await db().select().from(payments).where(eq(payments.stripePaymentIntentId, pi.id));

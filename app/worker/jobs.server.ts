@@ -2,6 +2,7 @@ import { lt, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { rateLimits } from '#db/schema/index';
 import { db } from '~/utils/db.server';
+import { applyQueuedStripeEvents } from '~/modules/payments/handle-stripe-event.server';
 import { reconcilePendingPayments } from '~/modules/payments/sync-payment-intent.server';
 import { sendWeeklyDigests } from '~/modules/reports/send-weekly-digests.server';
 import { deliverQueuedEmails } from '~/utils/email.server';
@@ -16,6 +17,15 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
     run: async () => {
       const sent = await deliverQueuedEmails(db(), 50);
       if (sent) logger().info({ sent }, 'emails delivered');
+    },
+  },
+  {
+    // Woken at once by the webhook (LISTEN, see app/bin/worker.ts); the schedule retries what failed.
+    name: 'stripe-events',
+    cron: '* * * * *',
+    run: async () => {
+      const applied = await applyQueuedStripeEvents(db());
+      if (applied) logger().debug({ applied }, 'stripe events applied');
     },
   },
   {

@@ -113,9 +113,27 @@ export const refunds = pgTable(
 );
 
 /** Stripe event ids already applied: inserted in the same transaction as the effect. */
-export const stripeEvents = pgTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  objectId: text('object_id'),
-  receivedAt: tstz('received_at').notNull().defaultNow(),
-});
+/**
+ * Stripe's events as received: the webhook stores each verified event once (its id is the key, so a redelivery is
+ * a no-op) and answers at once; the worker then applies it, setting `processed_at` in the same transaction as the
+ * effect, so an event changes our data exactly once whatever the deliveries, retries and workers.
+ */
+export const stripeEvents = pgTable(
+  'stripe_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    objectId: text('object_id'),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+    /** The verified event; null only for rows from before events were queued. */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    processedAt: tstz('processed_at'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('stripe_events_unprocessed_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.processedAt} IS NULL`),
+  ],
+);

@@ -24,7 +24,6 @@ async function main() {
       '--instr-atstart=no',
       `--callgrind-out-file=${dir}/callgrind.out.%p`,
     ],
-    readyTimeoutMs: 600_000,
   });
   try {
     const url = target === 'minimal' ? `${app.appUrl}/status` : app.debtorUrl;

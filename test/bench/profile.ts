@@ -47,12 +47,16 @@ function summarise(profile: Profile, requests: number) {
     byPackage.set(where(frame.url), (byPackage.get(where(frame.url)) ?? 0) + micros);
   }
   const perRequest = (micros: number) => (micros / 1000 / requests).toFixed(3);
-  console.log(`profiled time per request: ${perRequest(busy)} ms (of which GC ${perRequest(gc)} ms) over ${requests} requests`);
+  console.log(
+    `profiled time per request: ${perRequest(busy)} ms (of which GC ${perRequest(gc)} ms) over ${requests} requests`,
+  );
   const top = (map: Map<string, number>, n: number) =>
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([k, v]) => `  ${perRequest(v).padStart(7)} ms  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`)
+      .map(
+        ([k, v]) => `  ${perRequest(v).padStart(7)} ms  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`,
+      )
       .join('\n');
   console.log(`by package:\n${top(byPackage, 15)}`);
   console.log(`by function:\n${top(byFunction, 30)}`);

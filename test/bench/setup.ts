@@ -14,7 +14,9 @@ export type BenchApp = {
   /** A fresh link to the demo's showcase invoice. */
   debtorUrl: string;
   web: ChildProcess;
-  /** Stops the web server (waiting for it to exit, so a --cpu-prof file is complete) and the cluster. */
+  /** The worker (build/server/worker.js), which applies queued Stripe events; started on request. */
+  worker: ChildProcess | null;
+  /** Stops the web server (waiting for it to exit, so a --cpu-prof file is complete), the worker and the cluster. */
   stop(): Promise<void>;
 };
 
@@ -33,14 +35,23 @@ export function startProcess(
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${command} exited (${code}) before it was ready:\n${output}`)),
+    );
   });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 export async function startBenchApp(
   log: (line: string) => void,
   nodeArgs: string[] = [],
-  opts: { wrap?: string[]; readyTimeoutMs?: number } = {},
+  opts: { wrap?: string[]; worker?: boolean } = {},
 ): Promise<BenchApp> {
   const cluster = await startTestCluster('acquit_bench', log);
   try {
@@ -58,29 +69,29 @@ export async function startBenchApp(
 
     log('starting the production web server');
     const [command, ...prefix] = [...(opts.wrap ?? []), process.execPath];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
+      LOG_LEVEL: 'info',
+    };
     const web = await startProcess(
       command!,
       [...prefix, ...nodeArgs, 'build/server/web.js'],
-      {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-        STRIPE_SECRET_KEY: 'sk_test_bench',
-        STRIPE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
-        LOG_LEVEL: 'info',
-      },
+      env,
       /web server listening/,
     );
+    const worker = opts.worker
+      ? await startProcess(process.execPath, ['build/server/worker.js'], env, /worker started/)
+      : null;
     const stop = async () => {
-      if (web.exitCode === null) {
-        const exited = new Promise((resolve) => web.once('exit', resolve));
-        web.kill('SIGTERM');
-        await exited;
-      }
+      await Promise.all([web, worker].map((child) => child && stopChild(child)));
       await cluster.stop();
     };
-    return { cluster, appUrl, debtorUrl: link.url, web, stop };
+    return { cluster, appUrl, debtorUrl: link.url, web, worker, stop };
   } catch (error) {
     await cluster.stop();
     throw error;

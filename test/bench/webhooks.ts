@@ -92,6 +92,17 @@ export async function postStorm(url: string, events: Stripe.Event[], concurrency
   return { eventsPerSecond: Math.round(events.length / seconds), failures, seconds };
 }
 
+/** Waits until the worker has applied every queued event; returns how long that took after the storm ended. */
+export async function waitForApplied(sql: postgres.Sql, timeoutMs = 300_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM stripe_events WHERE processed_at IS NULL`;
+    if (!row!.n) return (performance.now() - started) / 1000;
+    if (performance.now() - started > timeoutMs) throw new Error(`${row!.n} events still unapplied`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The ledger after the storm, straight from the tables. */
 export async function ledgerCheck(sql: postgres.Sql, plans: Plan[]) {
   const ids = plans.map((p) => p.invoiceId);

@@ -3,7 +3,7 @@
  * migrated and seeded with the demo data, the Stripe fake (in this process, its webhooks signed and sent to the
  * app; specs steer it through stripe-control.ts), then the production build (`node build/server/web.js`) on
  * E2E_PORT (3100). Writes what specs need to log in, open debtor pages and reach the fake to test/.tmp/e2e.json
- * (see seed-info.ts). SIGTERM/SIGINT stop the web server, then the fake, then postgres, and remove the cluster.
+ * (see seed-info.ts). SIGTERM/SIGINT stop the web server and worker, then the fake, then postgres, and remove the cluster.
  */
 import { fork, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,20 +26,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 let cluster: TestCluster | undefined;
 let web: ReturnType<typeof fork> | undefined;
+let worker: ReturnType<typeof fork> | undefined;
 let stripe: StripeFake | undefined;
 let control: Awaited<ReturnType<typeof serveStripeControl>> | undefined;
 let stopping = false;
 
+async function stopChild(child: ReturnType<typeof fork> | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  if (web && web.exitCode === null && web.signalCode === null) {
-    const exited = new Promise((resolve) => web!.once('exit', resolve));
-    web.kill('SIGTERM');
-    const timer = setTimeout(() => web?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await Promise.all([stopChild(web), stopChild(worker)]);
   await control?.close();
   await stripe?.stop();
   await cluster?.stop().catch((error) => log(`stopping postgres: ${error}`));
@@ -69,7 +73,10 @@ async function main() {
   const started = performance.now();
   cluster = await startTestCluster('acquit', log);
   await migrateDatabase(cluster.url);
-  stripe = await startStripeFake({ webhook: { url: `${appUrl}/webhooks/stripe`, secret: WEBHOOK_SECRET }, log });
+  stripe = await startStripeFake({
+    webhook: { url: `${appUrl}/webhooks/stripe`, secret: WEBHOOK_SECRET },
+    log,
+  });
   control = await serveStripeControl(stripe);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -95,17 +102,32 @@ async function main() {
   mkdirSync(path.dirname(SEED_INFO_FILE), { recursive: true });
   writeFileSync(SEED_INFO_FILE, JSON.stringify(info, null, 2));
 
+  // The worker applies Stripe's events (the webhook queues them), as in production.
+  worker = fork(path.resolve('build/server/worker.js'), [], {
+    env,
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker!.on('message', (message: { type?: string }) => message?.type === 'ready' && resolve());
+    worker!.once('exit', (code) => reject(new Error(`worker exited (code ${code})`)));
+  });
   web = fork(path.resolve('build/server/web.js'), [], {
     env,
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  web.once('exit', (code) => {
-    if (!stopping) {
-      log(`web server exited (code ${code})`);
-      void stop(1);
-    }
-  });
+  for (const [name, child] of [
+    ['web server', web],
+    ['worker', worker],
+  ] as const) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        log(`${name} exited (code ${code})`);
+        void stop(1);
+      }
+    });
+  }
   web.on('message', (message: { type?: string }) => {
     if (message?.type === 'listening') {
       console.log(`e2e server ready at ${appUrl} in ${Math.round(performance.now() - started)} ms`);

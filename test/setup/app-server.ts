@@ -15,8 +15,12 @@ export type RunningApp = {
 
 const running = new Set<RunningApp>();
 const WEB = path.resolve('build/server/web.js');
+const WORKER = path.resolve('build/server/worker.js');
 
-export async function startApp(extraEnv: Record<string, string | undefined> = {}): Promise<RunningApp> {
+export async function startApp(
+  extraEnv: Record<string, string | undefined> = {},
+  opts: { worker?: boolean } = {},
+): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -36,8 +40,32 @@ export async function startApp(extraEnv: Record<string, string | undefined> = {}
     else env[key] = value;
   }
 
+  const children = [await forkReady(WEB, env, 'listening')];
+  // Stripe's events are applied by the worker (the webhook only queues them), as in production.
+  if (opts.worker) children.push(await forkReady(WORKER, env, 'ready'));
+  const output = () => children.map((c) => c.output()).join('');
+
+  const app: RunningApp = {
+    url,
+    logs: output,
+    async stop() {
+      running.delete(app);
+      await Promise.all(children.map((c) => c.stop()));
+    },
+  };
+  running.add(app);
+  return app;
+}
+
+/** Called after each test file (worker-db.ts): a test that forgot `stop()` leaves no server behind. */
+export async function stopAllApps(): Promise<void> {
+  await Promise.all([...running].map((app) => app.stop()));
+}
+
+/** Forks a built entry point and waits for its IPC message `readyType` (web: listening, worker: ready). */
+async function forkReady(script: string, env: NodeJS.ProcessEnv, readyType: string) {
   let output = '';
-  const child = fork(WEB, [], { env, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(script, [], { env, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -49,24 +77,23 @@ export async function startApp(extraEnv: Record<string, string | undefined> = {}
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the app did not start within 30 s:\n${output}`));
+      reject(new Error(`${path.basename(script)} did not start within 30 s:\n${output}`));
     }, 30_000);
     child.on('message', (message: { type?: string }) => {
-      if (message?.type !== 'listening') return;
+      if (message?.type !== readyType) return;
       clearTimeout(timer);
       resolve();
     });
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`the app exited before listening (is the build there? npm run build):\n${output}`));
+      reject(
+        new Error(`${path.basename(script)} exited before it was ready (is the build there?):\n${output}`),
+      );
     });
   });
-
-  const app: RunningApp = {
-    url,
-    logs: () => output,
+  return {
+    output: () => output,
     async stop() {
-      running.delete(app);
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -74,11 +101,4 @@ export async function startApp(extraEnv: Record<string, string | undefined> = {}
       clearTimeout(timer);
     },
   };
-  running.add(app);
-  return app;
-}
-
-/** Called after each test file (worker-db.ts): a test that forgot `stop()` leaves no server behind. */
-export async function stopAllApps(): Promise<void> {
-  await Promise.all([...running].map((app) => app.stop()));
 }
