@@ -120,8 +120,18 @@ export function DunningStepEditor(props: Props) {
             <Field
               meta={fields.offsetDays}
               label={t('step.offset')}
-              hint={t('step.offset.hint')}
-              inputProps={{ required: true, inputMode: 'numeric', autoComplete: 'off' }}
+              inputProps={{
+                required: true,
+                inputMode: 'numeric',
+                autoComplete: 'off',
+                // The hint sits under the whole row (it is longer than the field is wide).
+                'aria-describedby': [
+                  `${formId}-offset-hint`,
+                  fields.offsetDays.errors?.length ? fields.offsetDays.errorId : '',
+                ]
+                  .filter(Boolean)
+                  .join(' '),
+              }}
             />
             <SelectField meta={fields.channel} label={t('step.channel')} selectProps={{ required: true }}>
               {DUNNING_CHANNELS.map((c) => (
@@ -137,6 +147,9 @@ export function DunningStepEditor(props: Props) {
                 </option>
               ))}
             </SelectField>
+            <p id={`${formId}-offset-hint`} className="-mt-2 text-xs text-slate-600 sm:col-span-3">
+              {t('step.offset.hint')}
+            </p>
           </div>
           {(['Fr', 'En'] as const).map((suffix) => (
             <fieldset key={suffix} className="rounded-xl border border-slate-200 p-4">
@@ -193,8 +206,8 @@ export function DunningStepEditor(props: Props) {
         {props.invoices.length ? (
           <>
             <p className="mt-1 text-sm text-slate-700">{t('preview.hint')}</p>
-            <div className="mt-4 grid gap-4 sm:grid-cols-3">
-              <div className="sm:col-span-2">
+            <div className="mt-4 grid gap-4 sm:grid-cols-4">
+              <div className="sm:col-span-3">
                 <label htmlFor="preview-invoice" className="block text-sm font-medium text-slate-800">
                   {t('preview.invoice')}
                 </label>

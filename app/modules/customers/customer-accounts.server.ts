@@ -37,7 +37,9 @@ export function parseCustomerListFilter(params: URLSearchParams): CustomerListFi
 /** Open invoices' balances per customer and currency, derived like the invoice list's (set-based). */
 async function openBalances(db: DbOrTx, customerIds: string[], today: string) {
   if (!customerIds.length) return new Map<string, { balances: Balance[]; open: number; overdue: number }>();
-  const id = sql`${invoices.id}`;
+  // Qualified by hand: drizzle leaves columns unqualified in a one-table query, and the ledger's subqueries would
+  // then read their own table's id.
+  const id = sql.raw('"invoices"."id"');
   const rows = await db
     .select({
       customerId: invoices.customerId,
@@ -134,7 +136,7 @@ export async function loadCustomerAccount(db: DbOrTx, businessId: string, custom
     .innerJoin(business, eq(business.id, customers.businessId))
     .where(and(eq(customers.id, customerId), eq(customers.businessId, businessId)));
   if (!customer) return null;
-  const id = sql`${invoices.id}`;
+  const id = sql.raw('"invoices"."id"');
   const [people, open, record] = await Promise.all([
     db
       .select({

@@ -18,29 +18,18 @@ export type PolicySummary = {
 /** The business's policies, the default first, then by name; the default ladder is created if missing. */
 export async function listPolicies(db: Db, businessId: string): Promise<PolicySummary[]> {
   await ensureDefaultPolicy(db, businessId);
-  const steps = db
-    .select({ policyId: dunningSteps.policyId, n: count().as('n') })
-    .from(dunningSteps)
-    .where(isNull(dunningSteps.archivedAt))
-    .groupBy(dunningSteps.policyId)
-    .as('steps');
-  const users = db
-    .select({ policyId: customers.dunningPolicyId, n: count().as('n') })
-    .from(customers)
-    .where(and(eq(customers.businessId, businessId), isNull(customers.archivedAt)))
-    .groupBy(customers.dunningPolicyId)
-    .as('users');
   const rows = await db
     .select({
       id: dunningPolicies.id,
       name: dunningPolicies.name,
       isDefault: dunningPolicies.isDefault,
-      stepCount: sql<number>`coalesce(${steps.n}, 0)`.mapWith(Number),
-      customerCount: sql<number>`coalesce(${users.n}, 0)`.mapWith(Number),
+      // Spelled out: drizzle leaves columns unqualified in a one-table query, which a subquery would capture.
+      stepCount: sql<number>`(SELECT count(*) FROM dunning_steps s
+        WHERE s.policy_id = dunning_policies.id AND s.archived_at IS NULL)`.mapWith(Number),
+      customerCount: sql<number>`(SELECT count(*) FROM customers c
+        WHERE c.dunning_policy_id = dunning_policies.id AND c.archived_at IS NULL)`.mapWith(Number),
     })
     .from(dunningPolicies)
-    .leftJoin(steps, eq(steps.policyId, dunningPolicies.id))
-    .leftJoin(users, eq(users.policyId, dunningPolicies.id))
     .where(eq(dunningPolicies.businessId, businessId))
     .orderBy(desc(dunningPolicies.isDefault), asc(dunningPolicies.name), asc(dunningPolicies.createdAt));
   return rows;

@@ -7,7 +7,7 @@ const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const bar =
-  'font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#ffffff;color:#0f172a;' +
+  'font-family:system-ui,-apple-system,Segoe UI,Roboto,Arial,sans-serif;background:#ffffff;color:#0f172a;' +
   'border-bottom:1px solid #e2e8f0;padding:12px 16px;font-size:14px;line-height:1.45';
 
 /**
