@@ -17,7 +17,8 @@ import {
   collectionPolicySchema,
   type CollectionPolicyFormInput,
 } from '~/modules/customers/collection-policy-form.server';
-import { CREDIT_POLICIES, loadCustomerAccount } from '~/modules/customers/customer-accounts.server';
+import { CREDIT_POLICIES } from '~/modules/customers/credit-policies';
+import { loadCustomerAccount } from '~/modules/customers/customer-accounts.server';
 import { setCollectionPolicy } from '~/modules/customers/set-collection-policy.server';
 import { listPolicies } from '~/modules/dunning/policies.server';
 import { todayIn } from '~/utils/dates';

@@ -6,6 +6,7 @@ import {
   createBusiness,
   createCustomer,
   createOverdueInvoice,
+  createPaidInvoice,
   createPartlyPaidInvoice,
   createUser,
 } from '../../test/factories';
@@ -96,6 +97,14 @@ describe('a customer’s collection settings', () => {
     expect(text).toContain('Julie Billing');
     expect(text).toContain('12 days late');
     expect(text).toContain('No invoice paid yet.');
+  });
+
+  it('its payment record counts invoices paid, and how many by the due date', async () => {
+    const other = await createCustomer(businessId, { name: 'Zèbre Paie Bien' });
+    await createPaidInvoice({ businessId, customerId: other.id });
+    const page = await client.get(`/admin/customers/${other.id}?lang=en`);
+    expect(page.status).toBe(200);
+    expect(textOf(page.body)).toMatch(/Invoices paid 1 Paid by the due date 100 % Average delay when paid 0 days/);
   });
 
   it('moves the customer onto another ladder and asks a deposit next time, with one event', async () => {

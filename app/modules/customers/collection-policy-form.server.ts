@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adminCustomers } from '~/i18n/admin-customers';
 import { isUuid } from '~/modules/dunning/ids';
 import { translator, type Locale } from '~/utils/i18n';
-import { CREDIT_POLICIES } from './customer-accounts.server';
+import { CREDIT_POLICIES } from './credit-policies';
 
 /** `default` (or nothing) stands for the business's default ladder. */
 export function collectionPolicySchema(locale: Locale) {

@@ -7,8 +7,7 @@ import type { DbOrTx } from '~/utils/db.server';
 import { daysBetween } from '~/utils/dates';
 
 export const CUSTOMERS_PER_PAGE = 50;
-export const CREDIT_POLICIES = ['standard', 'deposit_required', 'prepay_only'] as const;
-export type CreditPolicy = (typeof CREDIT_POLICIES)[number];
+import type { CreditPolicy } from './credit-policies';
 
 export type Balance = { currency: string; balanceMinor: number };
 export type CustomerAccountRow = {

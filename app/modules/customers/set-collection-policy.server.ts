@@ -3,7 +3,7 @@ import { customers, dunningPolicies } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import { isUuid } from '~/modules/dunning/ids';
 import type { Db } from '~/utils/db.server';
-import type { CreditPolicy } from './customer-accounts.server';
+import type { CreditPolicy } from './credit-policies';
 
 export type CollectionPolicyInput = {
   businessId: string;
