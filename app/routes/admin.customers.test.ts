@@ -104,7 +104,9 @@ describe('a customer’s collection settings', () => {
     await createPaidInvoice({ businessId, customerId: other.id });
     const page = await client.get(`/admin/customers/${other.id}?lang=en`);
     expect(page.status).toBe(200);
-    expect(textOf(page.body)).toMatch(/Invoices paid 1 Paid by the due date 100 % Average delay when paid 0 days/);
+    expect(textOf(page.body)).toMatch(
+      /Invoices paid 1 Paid by the due date 100 % Average delay when paid 0 days/,
+    );
   });
 
   it('moves the customer onto another ladder and asks a deposit next time, with one event', async () => {

@@ -168,7 +168,7 @@ export default function DunningPolicy() {
                 <p className="mt-1 text-sm text-slate-700">{t('policy.ladder.hint')}</p>
               </div>
               <Link
-                to={link('?step=new')}
+                to={`${link('?step=new')}#step-editor`}
                 className={secondaryButton}
                 aria-current={selected === 'new' ? 'true' : undefined}
               >

@@ -368,14 +368,12 @@ describe('steps: add, change, remove', () => {
   it('archives a step that already reminded someone, which frees its offset', async () => {
     const thirty = (await liveSteps(policyId)).find((s) => s.offsetDays === 30)!;
     const invoice = await createOverdueInvoice(31, { businessId });
-    await db()
-      .insert(reminders)
-      .values({
-        invoiceId: invoice.invoiceId,
-        stepId: thirty.id,
-        status: 'sent',
-        scheduledOn: invoice.dueDate,
-      });
+    await db().insert(reminders).values({
+      invoiceId: invoice.invoiceId,
+      stepId: thirty.id,
+      status: 'sent',
+      scheduledOn: invoice.dueDate,
+    });
     const response = await client.postForm(`/admin/dunning/${policyId}?lang=en`, {
       csrf,
       intent: 'remove-step',

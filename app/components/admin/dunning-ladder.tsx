@@ -68,7 +68,7 @@ export function DunningLadder({ steps, selected, locale, csrf, busy, link, t }: 
               ) : null}
               <div className="mt-2 flex items-center gap-4">
                 <Link
-                  to={link(`?step=${step.id}`)}
+                  to={`${link(`?step=${step.id}`)}#step-editor`}
                   aria-label={t('step.editLabel', { offset: label })}
                   aria-current={current ? 'true' : undefined}
                   className={`text-sm ${textLink}`}

@@ -98,7 +98,7 @@ export function DunningStepEditor(props: Props) {
 
   return (
     <div className="space-y-5">
-      <section aria-labelledby="editor-title" className={card}>
+      <section id="step-editor" aria-labelledby="editor-title" className={`${card} scroll-mt-4`}>
         <h2 id="editor-title" className="text-base font-semibold text-slate-900">
           {props.title}
         </h2>
