@@ -35,6 +35,15 @@ export function AdminHeader() {
           <NavLink to={lang('/admin/invoices')} className={navClass}>
             {t('admin.nav.invoices')}
           </NavLink>
+          <NavLink to={lang('/admin/tasks')} className={navClass}>
+            {t('admin.nav.tasks')}
+          </NavLink>
+          <NavLink to={lang('/admin/customers')} className={navClass}>
+            {t('admin.nav.customers')}
+          </NavLink>
+          <NavLink to={lang('/admin/dunning')} className={navClass}>
+            {t('admin.nav.dunning')}
+          </NavLink>
           <NavLink to={lang('/admin/outbox')} className={navClass}>
             {t('admin.nav.outbox')}
           </NavLink>

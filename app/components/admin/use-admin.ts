@@ -1,6 +1,7 @@
 import { useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import { admin } from '~/i18n/admin';
 import { adminPayments } from '~/i18n/admin-payments';
+import { adminTaskEvents } from '~/i18n/admin-tasks';
 import { debtor } from '~/i18n/debtor';
 import { paymentMethods } from '~/i18n/payment-methods';
 import type { loader as rootLoader } from '~/root';
@@ -17,7 +18,7 @@ export function useAdmin() {
 /** The page's language (root loader: ?lang=, then Accept-Language) and its translator. */
 export function useAdminT() {
   const locale = useRouteLoaderData<typeof rootLoader>('root')?.locale ?? 'fr';
-  return { locale, t: translator(locale, admin, adminPayments, paymentMethods, debtor) };
+  return { locale, t: translator(locale, admin, adminPayments, paymentMethods, debtor, adminTaskEvents) };
 }
 
 /** Keeps an explicit ?lang= choice on the links of the admin area. */

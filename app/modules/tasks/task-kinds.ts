@@ -1,0 +1,23 @@
+export const TASK_KINDS = [
+  'call',
+  'bounce',
+  'dispute',
+  'plan',
+  'collections',
+  'chargeback',
+  'other',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** What a staff member says the customer gave as the reason (promises.reason). */
+export const PROMISE_REASONS = ['cash_flow', 'awaiting_approval', 'invoice_not_received', 'other'] as const;
+export const DISPUTE_REASONS = [
+  'not_delivered',
+  'not_as_described',
+  'wrong_amount',
+  'already_paid',
+  'other',
+] as const;
+
+/** tasks.outcome of a call, from what the form said. */
+export type CallOutcome = 'reached' | 'promised' | 'disputed' | 'promised_disputed';
