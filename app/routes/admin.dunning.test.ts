@@ -231,20 +231,10 @@ describe('steps: bad input is a 400 with the message beside the field, and no wr
       'an unknown placeholder',
       { bodyFr: 'Bonjour {{client}}' },
       'bodyFr',
-      /Unknown placeholder: \{\{client\}\}/,
+      /“\{\{client\}\}” is not a known placeholder/,
     ],
-    [
-      'a placeholder with spaces',
-      { subjectEn: 'Invoice {{ invoice_number }}' },
-      'subjectEn',
-      /Unknown placeholder/,
-    ],
-    [
-      'an unclosed placeholder',
-      { subjectFr: 'Facture {{invoice_number' },
-      'subjectFr',
-      /Unknown placeholder: \{\{/,
-    ],
+    ['an empty placeholder', { subjectEn: 'Invoice {{}}' }, 'subjectEn', /is empty/],
+    ['an unclosed placeholder', { subjectFr: 'Facture {{invoice_number' }, 'subjectFr', /^Unbalanced braces/],
     ['a body over 5,000 characters', { bodyEn: 'x'.repeat(5001) }, 'bodyEn', /At most 5000 characters/],
     ['a subject over 300 characters', { subjectFr: 'x'.repeat(301) }, 'subjectFr', /At most 300 characters/],
     ['an unknown channel', { channel: 'fax' }, 'channel', /Choose a channel/],
@@ -269,7 +259,7 @@ describe('steps: bad input is a 400 with the message beside the field, and no wr
       'Saisissez un nombre entier de jours entre -60 et 365.',
     );
     expect(fieldError(response.body, 'subjectFr')).toBe('Saisissez un objet.');
-    expect(fieldError(response.body, 'bodyEn')).toMatch(/^Champ inconnu : \{\{montant\}\}/);
+    expect(fieldError(response.body, 'bodyEn')).toMatch(/^« \{\{montant\}\} » n’est pas une variable connue/);
     expect(await counts()).toEqual(before);
   });
 
@@ -445,7 +435,7 @@ describe('live preview', () => {
     expect(response.status).toBe(200);
     const text = frameText(response.body);
     expect(text).toContain('To fix before saving');
-    expect(text).toContain('Message (EN) — Unknown placeholder: {{client_name}}');
+    expect(text).toContain('Message (EN) — “{{client_name}}” is not a known placeholder');
     expect(text).toContain('Offset in days — Enter a whole number of days');
   });
 

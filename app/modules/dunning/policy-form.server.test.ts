@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER } from './default-ladder';
-import { stepFormSchema, templateProblems } from './policy-form.server';
-
-describe('templateProblems', () => {
-  it('accepts every placeholder the renderer fills, and the whole default ladder', () => {
-    expect(templateProblems('{{customer_name}} {{business_name}} {{invoice_number}} {{amount_due}}')).toEqual(
-      [],
-    );
-    for (const step of DEFAULT_LADDER) {
-      for (const text of [step.subjectFr, step.bodyFr, step.subjectEn, step.bodyEn])
-        expect(templateProblems(text)).toEqual([]);
-    }
-  });
-
-  it('names unknown placeholders once each, including ones the renderer would leave as typed', () => {
-    expect(templateProblems('{{client}} {{client}} {{ amount_due }} {{}}')).toEqual([
-      '{{client}}',
-      '{{ amount_due }}',
-      '{{}}',
-    ]);
-  });
-
-  it('reports stray braces', () => {
-    expect(templateProblems('Facture {{invoice_number')).toEqual(['{{']);
-    expect(templateProblems('Facture invoice_number}}')).toEqual(['}}']);
-    expect(templateProblems('Un { seul } accolade')).toEqual([]);
-  });
-});
+import { stepFormSchema } from './policy-form.server';
 
 describe('stepFormSchema', () => {
   const valid = {
@@ -49,6 +23,18 @@ describe('stepFormSchema', () => {
     for (const input of ['-61', '366', '1e2', '7.0', '', 'x']) {
       expect(stepFormSchema('en').safeParse({ ...valid, offsetDays: input }).success).toBe(false);
     }
+  });
+  it('accepts the whole default ladder, and refuses what the renderer could not fill, in the user’s language', () => {
+    for (const step of DEFAULT_LADDER) {
+      expect(
+        stepFormSchema('fr').safeParse({ ...valid, ...step, offsetDays: String(step.offsetDays) }).success,
+      ).toBe(true);
+    }
+    const bad = stepFormSchema('fr').safeParse({ ...valid, bodyFr: 'Bonjour {{client}}, {{ amount_due }}' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^« \{\{client\}\} » n’est pas une variable connue/),
+    ]);
   });
   it('allows 5,000 characters of body and no more', () => {
     expect(stepFormSchema('en').safeParse({ ...valid, bodyEn: 'x'.repeat(5000) }).success).toBe(true);

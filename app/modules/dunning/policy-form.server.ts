@@ -1,31 +1,14 @@
 import { z } from 'zod';
 import { adminDunning } from '~/i18n/admin-dunning';
 import { translator, type Locale } from '~/utils/i18n';
-import { DUNNING_CHANNELS, DUNNING_TONES, PLACEHOLDERS } from './types';
+import { templateProblems } from './placeholders';
+import { DUNNING_CHANNELS, DUNNING_TONES } from './types';
 
 export const OFFSET_MIN = -60;
 export const OFFSET_MAX = 365;
 export const SUBJECT_MAX = 300;
 export const BODY_MAX = 5000;
 export const POLICY_NAME_MAX = 80;
-
-/**
- * What in a template the renderer would not fill: `{{names}}` outside PLACEHOLDERS (spaces inside the braces
- * count as unknown, since the renderer would leave them as typed) and stray `{{` or `}}`. A stop-gap until the
- * renderer's own validator can be called here; keep the signature so it can be swapped in.
- */
-export function templateProblems(template: string): string[] {
-  const known = new Set<string>(PLACEHOLDERS);
-  const problems = new Set<string>();
-  const rest = template.replace(/\{\{([^{}]*)\}\}/g, (whole, name: string) => {
-    if (!known.has(name)) problems.add(whole);
-    return '';
-  });
-  if (rest.includes('{{') || rest.includes('}}')) problems.add(rest.includes('{{') ? '{{' : '}}');
-  return [...problems];
-}
-
-const knownList = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
 
 /** The step editor's fields, every message in the user's language. Offsets are read as whole days. */
 export function stepFormSchema(locale: Locale) {
@@ -37,13 +20,8 @@ export function stepFormSchema(locale: Locale) {
       .min(1, required)
       .max(max, t(tooLong, { max }))
       .superRefine((value, ctx) => {
-        const problems = templateProblems(value);
-        if (problems.length) {
-          ctx.addIssue({
-            code: 'custom',
-            message: t('step.placeholder.unknown', { names: problems.join(' '), known: knownList }),
-          });
-        }
+        // The renderer's own check (placeholders.ts), so the editor refuses exactly what it could not fill.
+        for (const message of templateProblems(value, locale)) ctx.addIssue({ code: 'custom', message });
       });
   const offsetMessage = t('step.offset.invalid', { min: OFFSET_MIN, max: OFFSET_MAX });
   return z.object({
