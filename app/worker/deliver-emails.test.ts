@@ -77,10 +77,12 @@ describe('the worker delivers the outbox through Resend', () => {
     worker = await startWorker();
     await queueFor(invoice.invoiceId);
     const failed = await waitFor(() => emailOf(invoice.invoiceId), (e) => e.attempts.length === 1);
-    expect(failed).toMatchObject({ status: 'queued' });
+    expect(failed.attempts[0]?.error).toBeTruthy();
+    // The next run (a wake-up that came during the failed run may already have started it) sends it, once.
     await db().execute(sql`SELECT pg_notify('acquit_email', '')`);
     const sent = await waitFor(() => emailOf(invoice.invoiceId), (e) => e.status === 'sent');
     expect(sent.status).toBe('sent');
+    expect(sent.attempts).toHaveLength(1);
     expect(resend.emails).toHaveLength(1);
   });
 });
