@@ -97,7 +97,7 @@ test('an admin edits a step with a live preview, then logs a call with a promise
   // A mistake is reported beside the field, then saved for real.
   await french.getByLabel('Message').fill('Bonjour {{client}},');
   await page.getByRole('button', { name: 'Enregistrer l’étape' }).click();
-  await expect(french.getByText(/^Champ inconnu : \{\{client\}\}/)).toBeVisible();
+  await expect(french.getByText(/^« \{\{client\}\} » n’est pas une variable connue/)).toBeVisible();
   await expect(french.getByLabel('Message')).toHaveAttribute('aria-invalid', 'true');
   await axe(page);
   await french
