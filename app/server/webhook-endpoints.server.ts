@@ -17,7 +17,7 @@ async function stripeWebhook(body: Buffer, headers: IncomingHttpHeaders): Promis
   const signature = headers['stripe-signature'];
   const event = verifyStripeEvent(body, typeof signature === 'string' ? signature : null);
   if (!event) return { status: 400, body: 'Invalid signature', type: 'text' };
-  const result = await queueStripeEvent(db(), event);
+  const result = await queueStripeEvent(db(), event, body);
   logger().debug({ eventId: event.id, type: event.type, result }, 'stripe event');
   return { status: 200, body: JSON.stringify({ received: true, result }) };
 }

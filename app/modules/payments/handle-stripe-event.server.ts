@@ -30,13 +30,18 @@ export const MAX_ATTEMPTS = 8;
  * changes nothing. This is all the webhook does before answering 2xx, as Stripe asks of endpoints: a retry storm
  * costs a signature check and an insert per event, and the work happens at the worker's pace.
  */
-export async function queueStripeEvent(db: Db, event: Stripe.Event): Promise<'queued' | 'duplicate'> {
+export async function queueStripeEvent(
+  db: Db,
+  event: Stripe.Event,
+  /** The verified body as received, stored as is (saves serialising the event again). */
+  rawBody?: Buffer,
+): Promise<'queued' | 'duplicate'> {
   const object = event.data.object as { id?: string };
   // The worker is woken for a new event, and for a redelivered one still waiting (say, after a failed try).
   const [row] = await db.execute<{ fresh: boolean }>(sql`
     WITH queued AS (
       INSERT INTO stripe_events (id, type, object_id, payload)
-      VALUES (${event.id}, ${event.type}, ${object.id ?? null}, ${JSON.stringify(event)}::jsonb)
+      VALUES (${event.id}, ${event.type}, ${object.id ?? null}, ${rawBody?.toString('utf8') ?? JSON.stringify(event)}::jsonb)
       ON CONFLICT (id) DO NOTHING
       RETURNING id
     ), waiting AS (
