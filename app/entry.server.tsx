@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
+import { serverMessages } from '~/i18n/message-files.server';
+import { MessagesContext } from '~/i18n/messages-context';
 import { NonceContext } from '~/utils/nonce';
 import { logger } from '~/utils/logger.server';
 
@@ -25,7 +27,9 @@ export default function handleRequest(
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <MessagesContext.Provider value={serverMessages}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </MessagesContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -9,7 +9,8 @@ import { PayOptions } from '~/components/invoice/pay-options';
 import { StatusCard } from '~/components/invoice/status-card';
 import { LatePenaltyNotice, PaymentTerms } from '~/components/invoice/terms';
 import { SimulatedBanner } from '~/components/simulated-banner';
-import { debtorMessages } from '~/i18n/debtor-messages.server';
+import { messagesPreload, serverTranslator } from '~/i18n/message-files.server';
+import { useTranslator } from '~/i18n/messages-context';
 import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
 import { debtorPaymentAction } from '~/modules/payments/debtor-payment-action.server';
 import { payableAmount } from '~/modules/payments/payable.server';
@@ -20,7 +21,7 @@ import { stripeJsUrl } from '~/utils/simulated-stripe.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { latePenalty } from '~/modules/invoices/penalties';
 import { debtorStatus } from '~/modules/invoices/status';
-import { formatDate, pickLocale, translator } from '~/utils/i18n';
+import { formatDate, pickLocale } from '~/utils/i18n';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { view, today } = await requireInvoiceForToken(request, params.token, context);
@@ -49,7 +50,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
   const locale = pickLocale(request);
   return data(
-    { view, status, penalty, locale, messages: debtorMessages(locale), csrf: csrf.token, onlinePayment, payment },
+    {
+      view,
+      status,
+      penalty,
+      locale,
+      title: serverTranslator('debtor', locale)('page.title', {
+        number: view.number,
+        business: view.seller.name,
+      }),
+      // The dictionary is not in the data: the page preloads it (a file cached for a year) and hydrates with it.
+      messagesLink: messagesPreload('debtor', locale),
+      csrf: csrf.token,
+      onlinePayment,
+      payment,
+    },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
   );
 }
@@ -59,7 +74,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
   const form = await request.formData();
   requireCsrf(request, form);
-  return debtorPaymentAction(form, view, { ip: context.clientIp, userAgent: request.headers.get('user-agent') });
+  return debtorPaymentAction(form, view, {
+    ip: context.clientIp,
+    userAgent: request.headers.get('user-agent'),
+  });
 }
 
 /** Opening a payment changes nothing the page shows: no need to reload it. */
@@ -68,15 +86,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: 'Acquit' }];
-  const t = translator(data.locale, { fr: data.messages, en: data.messages });
-  return [{ title: t('page.title', { number: data.view.number, business: data.view.seller.name }) }];
+  return [{ title: data.title }, data.messagesLink];
 };
 
 export default function DebtorInvoicePage() {
-  const { view, status, penalty, locale, messages, csrf, payment } = useLoaderData<typeof loader>();
+  const { view, status, penalty, locale, csrf, payment } = useLoaderData<typeof loader>();
   const { token } = useParams();
   const returned = usePaymentReturn(csrf);
-  const t = translator(locale, { fr: messages, en: messages });
+  const t = useTranslator('debtor', locale);
   const other = locale === 'fr' ? 'en' : 'fr';
   const d = (iso: string) => formatDate(iso, locale);
 
@@ -89,7 +106,10 @@ export default function DebtorInvoicePage() {
             {view.business.logoUrl ? (
               <img src={view.business.logoUrl} alt="" className="h-10 w-10 rounded-lg object-contain" />
             ) : (
-              <span aria-hidden className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-brand-700 text-lg font-semibold text-white">
+              <span
+                aria-hidden
+                className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-brand-700 text-lg font-semibold text-white"
+              >
                 {view.seller.name.slice(0, 1)}
               </span>
             )}
@@ -100,6 +120,7 @@ export default function DebtorInvoicePage() {
           </div>
           <Link
             to={`?lang=${other}`}
+            reloadDocument
             hrefLang={other}
             lang={other}
             aria-label={t('lang.switchLabel')}
@@ -117,9 +138,14 @@ export default function DebtorInvoicePage() {
 
         <StatusCard status={status} view={view} locale={locale} t={t} />
         {penalty ? <LatePenaltyNotice penalty={penalty} view={view} locale={locale} t={t} /> : null}
-        {payment.payableMinor > 0 ? <PayOptions view={view} payment={payment} csrf={csrf} returned={returned} locale={locale} t={t} /> : null}
+        {payment.payableMinor > 0 ? (
+          <PayOptions view={view} payment={payment} csrf={csrf} returned={returned} locale={locale} t={t} />
+        ) : null}
 
-        <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <section
+          aria-labelledby="details-title"
+          className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+        >
           <div className="flex flex-wrap items-start justify-between gap-3">
             <h2 id="details-title" className="text-lg font-semibold text-slate-900">
               {t('details.title')}
@@ -180,7 +206,10 @@ export default function DebtorInvoicePage() {
             {t('contact.question')}
           </h2>
           <p className="mt-1">
-            <a className="font-medium text-brand-700 underline underline-offset-2" href={`mailto:${view.business.email}?subject=${encodeURIComponent(view.number)}`}>
+            <a
+              className="font-medium text-brand-700 underline underline-offset-2"
+              href={`mailto:${view.business.email}?subject=${encodeURIComponent(view.number)}`}
+            >
               {t('contact.write', { email: view.business.email })}
             </a>
             {view.business.phone ? <> {t('contact.call', { phone: view.business.phone })}</> : null}

@@ -29,7 +29,11 @@ test.describe('the debtor page on a phone', () => {
   });
 
   test('works with JavaScript off, including the language switch', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     const [link] = seedInfo().debtorLinks;
     await page.goto(link!.url);
@@ -47,7 +51,9 @@ test.describe('the debtor page on a phone', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('keyboard: the language switch, the payment form and the PDF link are reachable with Tab', async ({ page }) => {
+  test('keyboard: the language switch, the payment form and the PDF link are reachable with Tab', async ({
+    page,
+  }) => {
     const [link] = seedInfo().debtorLinks;
     await page.goto(link!.url);
     await page.keyboard.press('Tab');
@@ -59,5 +65,19 @@ test.describe('the debtor page on a phone', () => {
     await expect(page.getByRole('button', { name: /^Payer / })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Télécharger la facture (PDF)' })).toBeFocused();
+  });
+
+  test('with JavaScript on, the language switch loads the page in English, and its form still works', async ({
+    page,
+  }) => {
+    const [link] = seedInfo().debtorLinks;
+    await page.goto(link!.url);
+    await page.getByRole('link', { name: 'Read this page in English' }).click();
+    await expect(page.getByRole('link', { name: 'Lire cette page en français' })).toBeVisible();
+    // Hydrated with the English dictionary: choosing an amount is interactive and in English.
+    await page.getByRole('radio', { name: 'A different amount' }).check();
+    await expect(page.getByRole('textbox', { name: 'Amount (EUR)' })).toBeVisible();
+    await expect(page.getByText(/^Between .+ and .+\.$/)).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });
