@@ -25,6 +25,7 @@ import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { formatDate, formatNumber, translator } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { ActionReply } from '~/components/admin/action-reply';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   adminTitle(matches, () => data?.account.customer.name ?? '');
@@ -104,18 +105,7 @@ export default function CustomerPage() {
         </p>
       </div>
 
-      {reply ? (
-        <p
-          role={reply.ok ? 'status' : 'alert'}
-          className={`rounded-lg border px-4 py-3 text-sm font-medium ${
-            reply.ok
-              ? 'border-emerald-300 bg-emerald-50 text-emerald-900'
-              : 'border-red-300 bg-red-50 text-red-800'
-          }`}
-        >
-          {reply.message}
-        </p>
-      ) : null}
+      <ActionReply reply={reply} />
 
       <div className="grid items-start gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">

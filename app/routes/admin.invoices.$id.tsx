@@ -23,6 +23,7 @@ import { db } from '~/utils/db.server';
 import { formatDate } from '~/utils/i18n';
 import { minorToDecimal } from '~/utils/money';
 import { requireUser } from '~/utils/session.server';
+import { ActionReply } from '~/components/admin/action-reply';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   adminTitle(matches, (t) =>
@@ -98,18 +99,7 @@ export default function InvoiceDetail() {
         <StatusBadge status={view.status} overdue={overdue} t={t} />
       </div>
 
-      {reply ? (
-        <p
-          role={reply.ok ? 'status' : 'alert'}
-          className={`rounded-lg border px-4 py-3 text-sm font-medium ${
-            reply.ok
-              ? 'border-emerald-300 bg-emerald-50 text-emerald-900'
-              : 'border-red-300 bg-red-50 text-red-800'
-          }`}
-        >
-          {reply.message}
-        </p>
-      ) : null}
+      <ActionReply reply={reply} />
       {reply?.ok && reply.url ? <OneTimeLink url={reply.url} t={t} /> : null}
 
       {/* Phones: what it is, what is owed and what to do, then the history. Wide screens: two columns. */}

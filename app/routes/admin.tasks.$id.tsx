@@ -19,6 +19,7 @@ import { addDaysIso, todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { formatDate, formatDateTime } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { ActionReply } from '~/components/admin/action-reply';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   adminTitle(matches, () => data?.task.title ?? '');
@@ -83,18 +84,7 @@ export default function TaskPage() {
         <h1 className={`${pageTitle} break-words`}>{task.title}</h1>
       </div>
 
-      {reply ? (
-        <p
-          role={reply.ok ? 'status' : 'alert'}
-          className={`rounded-lg border px-4 py-3 text-sm font-medium ${
-            reply.ok
-              ? 'border-emerald-300 bg-emerald-50 text-emerald-900'
-              : 'border-red-300 bg-red-50 text-red-800'
-          }`}
-        >
-          {reply.message}
-        </p>
-      ) : null}
+      <ActionReply reply={reply} />
 
       <div className="grid items-start gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
