@@ -6,6 +6,7 @@ import { reconcilePendingPayments } from '~/modules/payments/sync-payment-intent
 import { deliverQueuedEmails } from '~/utils/email.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { logger } from '~/utils/logger.server';
+import { registerDunningJobs } from '~/modules/dunning/dunning-jobs.server';
 
 /** Every job the worker runs: name, schedule (cron, in UTC) and handler. Later issues add theirs here. */
 export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] = [
@@ -30,17 +31,28 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
     name: 'rate-limits-cleanup',
     cron: '17 * * * *',
     run: async () => {
-      await db().delete(rateLimits).where(lt(rateLimits.expire, sql`now() - interval '1 hour'`));
+      await db()
+        .delete(rateLimits)
+        .where(lt(rateLimits.expire, sql`now() - interval '1 hour'`));
     },
   },
 ];
 
 export async function registerJobs(boss: PgBoss): Promise<void> {
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 30, expireInSeconds: 300 });
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: 'singleton',
+      retryLimit: 3,
+      retryDelay: 30,
+      expireInSeconds: 300,
+    });
     if (job.cron) await boss.schedule(job.name, job.cron, undefined, { singletonKey: job.name });
     await boss.work(job.name, async () => {
       await job.run();
     });
   }
+  // Dunning (issue 4): the reminder sweep every 15 minutes and the sends it enqueues. Queues, retry policies and
+  // handlers: app/modules/dunning/dunning-jobs.server.ts.
+  await registerDunningJobs(boss);
 }

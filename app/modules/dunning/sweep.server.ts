@@ -1,0 +1,137 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { business, dunningPolicies, invoices, reminders } from '#db/schema/index';
+import { db as appDb, type Db } from '~/utils/db.server';
+import { isInSendingWindow, localTime } from './business-calendar';
+import { ensureDefaultPolicy } from './ensure-default-policy.server';
+import { balanceSql, skipReasonSql } from './skip-rules.server';
+
+/** A claim older than this that is still 'claimed' lost its send (worker killed, queue lost): send it again. */
+export const STALE_CLAIM_MINUTES = 5;
+
+export type SweepResult = {
+  /** Businesses inside their sending window at `now`. */
+  businesses: number;
+  /** Reminders claimed by this sweep. */
+  claimed: string[];
+  /** Older claims that were never completed, handed out again. */
+  requeued: string[];
+};
+
+/**
+ * The dunning sweep (every 15 minutes in the worker). For each business inside its sending window, claims in one
+ * set-based statement the step due today for each of its open invoices, then hands the claimed reminders (and any
+ * stale claims) to `enqueue`, which the worker turns into one send job each (sendReminder does the sending).
+ *
+ * Which step: the latest non-archived step of the invoice's policy (the invoice's own, else its customer's, else
+ * the business default) whose date (due date + offset) is today or earlier, and only if that date is at most
+ * `reminder_grace_days` ago. Earlier steps that were missed (the invoice was promised or on a plan, the worker was
+ * down) are never claimed: a ladder resumed after a pause starts from the step now due, it does not burst out the
+ * missed ones, and a step too late for its grace is not sent at all. Invoices that skipRules exclude are not
+ * claimed either; the send handler checks the rules again at sending time.
+ *
+ * Exactly once: the claim is `INSERT ... ON CONFLICT (invoice_id, step_id) DO NOTHING`, so any number of sweeps,
+ * sequential or concurrent, claim each (invoice, step) once; rows are inserted in key order so two concurrent
+ * sweeps wait on each other instead of deadlocking.
+ */
+export async function runDunningSweep(input: {
+  now: Date;
+  db?: Db;
+  enqueue?: (reminderIds: string[]) => Promise<void>;
+}): Promise<SweepResult> {
+  const db = input.db ?? appDb();
+  const open = await businessesInWindow(db, input.now);
+  if (!open.length) return { businesses: 0, claimed: [], requeued: [] };
+  for (const b of open) {
+    if (!b.hasDefaultPolicy) await db.transaction((tx) => ensureDefaultPolicy(tx, b.id));
+  }
+  const claimed = await claimDueSteps(db, open, input.now);
+  const requeued = await staleClaims(
+    db,
+    open.map((b) => b.id),
+    input.now,
+  );
+  const ids = [...claimed, ...requeued];
+  if (ids.length && input.enqueue) await input.enqueue(ids);
+  return { businesses: open.length, claimed, requeued };
+}
+
+type OpenBusiness = { id: string; today: string; grace: number; hasDefaultPolicy: boolean };
+
+async function businessesInWindow(db: Db, now: Date): Promise<OpenBusiness[]> {
+  const rows = await db
+    .select({
+      id: business.id,
+      timeZone: business.timeZone,
+      country: business.country,
+      startHour: business.reminderWindowStartHour,
+      endHour: business.reminderWindowEndHour,
+      grace: business.reminderGraceDays,
+      hasDefaultPolicy: sql<boolean>`EXISTS (SELECT 1 FROM ${dunningPolicies}
+        WHERE ${dunningPolicies.businessId} = ${business.id} AND ${dunningPolicies.isDefault})`,
+    })
+    .from(business);
+  return rows
+    .filter((b) => isInSendingWindow(b, now))
+    .map((b) => ({
+      id: b.id,
+      today: localTime(now, b.timeZone).date,
+      grace: b.grace,
+      hasDefaultPolicy: b.hasDefaultPolicy,
+    }));
+}
+
+async function claimDueSteps(db: Db, open: OpenBusiness[], now: Date): Promise<string[]> {
+  const businesses = JSON.stringify(open.map(({ id, today, grace }) => ({ id, today, grace })));
+  const balance = sql`m.balance`;
+  const rows = await db.execute<{ id: string }>(sql`
+    WITH b AS MATERIALIZED (
+      SELECT b.id, b.today, b.grace, dp.id AS default_policy_id
+      FROM jsonb_to_recordset(${businesses}::jsonb) AS b(id uuid, today date, grace int)
+      JOIN dunning_policies dp ON dp.business_id = b.id AND dp.is_default
+    ),
+    due AS (
+      SELECT i.id AS invoice_id, s.id AS step_id, s.scheduled_on
+      FROM b
+      JOIN invoices i ON i.business_id = b.id AND i.status = 'open'
+        -- offsets lie in [-60, 365] (a check constraint): no step of an invoice outside this range can be due.
+        AND i.due_date BETWEEN b.today - b.grace - 365 AND b.today + 60
+      JOIN customers c ON c.id = i.customer_id
+      CROSS JOIN LATERAL (
+        SELECT st.id, i.due_date + st.offset_days AS scheduled_on
+        FROM dunning_steps st
+        WHERE st.policy_id = COALESCE(i.dunning_policy_id, c.dunning_policy_id, b.default_policy_id)
+          AND st.archived_at IS NULL
+          AND st.offset_days <= b.today - i.due_date
+        ORDER BY st.offset_days DESC
+        LIMIT 1
+      ) s
+      CROSS JOIN LATERAL (SELECT ${balanceSql(sql`i`)} AS balance OFFSET 0) m
+      WHERE s.scheduled_on >= b.today - b.grace
+        AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.invoice_id = i.id AND r.step_id = s.id)
+        AND ${skipReasonSql(sql`i`, balance, sql`b.today`)} IS NULL
+    )
+    INSERT INTO reminders (invoice_id, step_id, status, scheduled_on, claimed_at)
+    SELECT invoice_id, step_id, 'claimed', scheduled_on, ${now.toISOString()}::timestamptz
+    FROM due
+    ORDER BY invoice_id, step_id
+    ON CONFLICT (invoice_id, step_id) DO NOTHING
+    RETURNING id`);
+  return rows.map((r) => r.id);
+}
+
+/** Claims left 'claimed' by a sweep or a send that died, for the businesses now in their window. */
+async function staleClaims(db: Db, businessIds: string[], now: Date): Promise<string[]> {
+  const before = new Date(now.getTime() - STALE_CLAIM_MINUTES * 60_000);
+  const rows = await db
+    .select({ id: reminders.id })
+    .from(reminders)
+    .innerJoin(invoices, eq(invoices.id, reminders.invoiceId))
+    .where(
+      and(
+        eq(reminders.status, 'claimed'),
+        lt(reminders.claimedAt, before),
+        inArray(invoices.businessId, businessIds),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
