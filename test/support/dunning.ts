@@ -55,11 +55,12 @@ export async function sentOffsets(invoiceId: string): Promise<number[]> {
   return (await remindersOf(invoiceId)).filter((r) => r.status === 'sent').map((r) => r.offset);
 }
 
+/** The invoice's reminder emails, known by queueReminderEmail's dedupe key (`reminder:<invoice>:<step>`). */
 export async function reminderEmails(invoiceId: string) {
   return db()
     .select()
     .from(emails)
-    .where(and(eq(emails.invoiceId, invoiceId), like(emails.template, 'reminder-%')))
+    .where(and(eq(emails.invoiceId, invoiceId), like(emails.dedupeKey, 'reminder:%')))
     .orderBy(asc(emails.createdAt));
 }
 

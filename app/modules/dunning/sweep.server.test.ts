@@ -151,7 +151,7 @@ describe('a worker killed in the middle of a sweep', () => {
     await db().execute(sql`CREATE FUNCTION stall_reminder_event() RETURNS trigger AS $$
       BEGIN
         IF NEW.type = 'reminder.sent' THEN
-          IF EXISTS (SELECT 1 FROM emails WHERE invoice_id = NEW.invoice_id AND template LIKE 'reminder-%') THEN
+          IF EXISTS (SELECT 1 FROM emails WHERE invoice_id = NEW.invoice_id AND dedupe_key LIKE 'reminder:%') THEN
             PERFORM nextval('crash_probe');
           END IF;
           PERFORM pg_sleep(60);
