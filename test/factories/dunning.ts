@@ -1,7 +1,7 @@
 /** Dunning test data: policies, and invoices in each state the reminder sweep must pass over. */
-import { TZDate } from '@date-fns/tz';
 import { eq } from 'drizzle-orm';
 import { disputes, dunningPolicies, dunningSteps, paymentPlans, payments, promises } from '#db/schema/index';
+import { localInstant } from '~/modules/dunning/business-calendar';
 import { DEFAULT_LADDER } from '~/modules/dunning/default-ladder';
 import type { DunningChannel } from '~/modules/dunning/types';
 import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
@@ -53,8 +53,7 @@ export async function createDunningPolicy(
 
 /** An instant given as local wall-clock time in a time zone, e.g. at('2026-06-16', 10) in Paris. */
 export function at(date: string, hour: number, minute = 0, timeZone = 'Europe/Paris'): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(new TZDate(y!, m! - 1, d!, hour, minute, timeZone).getTime());
+  return localInstant(date, hour, minute, timeZone);
 }
 
 /** Open, due on `dueDate` (issued `termsDays` before it). */

@@ -77,6 +77,12 @@ export function localTime(instant: Date, timeZone: string): { date: string; hour
   return { date: format(local, 'yyyy-MM-dd'), hour: local.getHours() };
 }
 
+/** The instant at a local wall-clock time (date YYYY-MM-DD, hour, minute) in a time zone. */
+export function localInstant(date: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(new TZDate(y!, m! - 1, d!, hour, minute, timeZone).getTime());
+}
+
 /** Whether a reminder may go out at this instant: a business day, and a local hour inside the window. */
 export function isInSendingWindow(window: SendingWindow, instant: Date): boolean {
   const { date, hour } = localTime(instant, window.timeZone);
