@@ -9,6 +9,7 @@ import {
   DUNNING_SEND_QUEUE,
   DUNNING_SWEEP_CRON,
   DUNNING_SWEEP_QUEUE,
+  processReminderJobs,
   registerDunningJobs,
 } from './dunning-jobs.server';
 
@@ -42,7 +43,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, m
 
 async function jobStates(reminderId: string): Promise<string[]> {
   const rows = await db().execute<{ state: string }>(
-    sql`SELECT state FROM pgboss.job WHERE name = ${DUNNING_SEND_QUEUE} AND singleton_key = ${reminderId}`,
+    sql`SELECT state FROM pgboss.job WHERE name = ${DUNNING_SEND_QUEUE} AND data->'reminderIds' ? ${reminderId}`,
   );
   return rows.map((r) => r.state);
 }
@@ -83,7 +84,7 @@ describe('the worker’s dunning jobs', () => {
     }
   });
 
-  test('a send that throws fails its own job only (retried later); the others in the batch are sent', async () => {
+  test('a send that throws fails its job (retried later) without holding back the other reminders in it', async () => {
     const { id: businessId } = await createBusiness();
     const [healthy, poisoned] = await Promise.all(
       [1, 1].map(() => createInvoiceDueOn(addDaysIso(T, -1), { businessId })),
@@ -105,14 +106,23 @@ describe('the worker’s dunning jobs', () => {
     );
     expect(sent!.status).toBe('sent');
     const [stuck] = await remindersOf(poisoned!.invoiceId);
-    expect(
-      await waitFor(
-        () => jobStates(stuck!.id),
-        (s) => s.includes('retry'),
-      ),
-    ).toEqual(['retry']);
+    // Both were claimed by the same sweep, so they share a job: it fails, to be retried.
+    const states = await waitFor(
+      () => jobStates(stuck!.id),
+      (s) => s.includes('retry'),
+    );
+    expect(states).toEqual(['retry']);
+    expect(await jobStates(sent!.id)).toEqual(['retry']);
     expect(stuck!.status).toBe('claimed');
     expect(await reminderEmails(poisoned!.invoiceId)).toHaveLength(0);
-    expect(await jobStates(sent!.id)).toEqual(['completed']);
+    expect(await reminderEmails(healthy!.invoiceId)).toHaveLength(1);
+
+    // The retry, once the fault is gone, sends the stuck one and leaves the other alone.
+    await db().execute(sql`DROP TRIGGER poison_reminder ON reminders`);
+    const retry = { id: 'retry', name: DUNNING_SEND_QUEUE, data: { reminderIds: [sent!.id, stuck!.id] } };
+    await processReminderJobs(worker, [{ ...retry, expireInSeconds: 60 }], { clock: () => NOW });
+    expect(await remindersOf(poisoned!.invoiceId)).toEqual([expect.objectContaining({ status: 'sent' })]);
+    expect(await reminderEmails(poisoned!.invoiceId)).toHaveLength(1);
+    expect(await reminderEmails(healthy!.invoiceId)).toHaveLength(1);
   });
 });

@@ -9,15 +9,19 @@ export const DUNNING_SEND_QUEUE = 'dunning-send';
 /** Every 15 minutes (pg-boss cron, UTC); each business's window and time zone are applied by the sweep. */
 export const DUNNING_SWEEP_CRON = '*/15 * * * *';
 
-type ReminderJob = { reminderId: string };
+/** Reminders per send job: one job per reminder would cost the sweep ~2 s of its budget for 75,000 claims. */
+export const REMINDERS_PER_JOB = 25;
+
+type ReminderJob = { reminderIds: string[] };
 type Options = { db?: Db; clock?: () => Date };
 
 /**
- * The sweep queue is `singleton` (one sweep active at a time across all workers; the database claims make a second
- * one harmless anyway). The send queue is `short` with the reminder id as singleton key, so a stale claim handed
- * out again while its first job still waits adds no second job; a second job would be harmless too (sendReminder
- * acts only on a 'claimed' row it holds locked). A failed send is retried with backoff; once retries run out the
- * reminder stays 'claimed' and the next sweep hands it out again, until its grace runs out.
+ * The sweep queue is `singleton`: one sweep active at a time across all workers (the database claims make a second
+ * one harmless anyway). A send job carries up to REMINDERS_PER_JOB claimed reminders, sent one by one, each in its
+ * own transaction; if any of them throws, the job fails and is retried with backoff, and the retry finds the ones
+ * already sent no longer 'claimed' (a no-op). Once retries run out the reminder stays 'claimed' and the next sweep
+ * hands it out again, until its grace runs out. Two jobs holding the same reminder are harmless too: sendReminder
+ * acts only on a 'claimed' row it holds locked.
  */
 export async function createDunningQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(DUNNING_SWEEP_QUEUE, {
@@ -29,7 +33,7 @@ export async function createDunningQueues(boss: PgBoss): Promise<void> {
   });
   await boss.createQueue(DUNNING_SEND_QUEUE, {
     name: DUNNING_SEND_QUEUE,
-    policy: 'short',
+    policy: 'standard',
     retryLimit: 4,
     retryDelay: 30,
     retryBackoff: true,
@@ -37,23 +41,19 @@ export async function createDunningQueues(boss: PgBoss): Promise<void> {
   });
 }
 
-/** One send job per reminder, inserted in batches (one statement per 5,000). */
+/** Send jobs of REMINDERS_PER_JOB reminders, inserted 1,000 jobs per statement. */
 export async function enqueueReminderSends(boss: PgBoss, reminderIds: string[]): Promise<void> {
-  for (let i = 0; i < reminderIds.length; i += 5000) {
-    await boss.insert(
-      reminderIds.slice(i, i + 5000).map((reminderId) => ({
-        name: DUNNING_SEND_QUEUE,
-        data: { reminderId } satisfies ReminderJob,
-        singletonKey: reminderId,
-      })),
-    );
+  const jobs: PgBoss.JobInsert<ReminderJob>[] = [];
+  for (let i = 0; i < reminderIds.length; i += REMINDERS_PER_JOB) {
+    jobs.push({
+      name: DUNNING_SEND_QUEUE,
+      data: { reminderIds: reminderIds.slice(i, i + REMINDERS_PER_JOB) },
+    });
   }
+  for (let i = 0; i < jobs.length; i += 1000) await boss.insert(jobs.slice(i, i + 1000));
 }
 
-/**
- * Sends a batch of reminder jobs one by one. A job whose send throws is failed alone (pg-boss retries it); the
- * others complete.
- */
+/** Sends each job's reminders one by one; a job with a reminder whose send threw is failed (and retried). */
 export async function processReminderJobs(
   boss: PgBoss,
   jobs: PgBoss.Job<ReminderJob>[],
@@ -61,14 +61,18 @@ export async function processReminderJobs(
 ): Promise<void> {
   const db = options.db ?? appDb();
   for (const job of jobs) {
-    try {
-      await sendReminder(db, { reminderId: job.data.reminderId, now: (options.clock ?? now)() });
-    } catch (error) {
-      logger().error({ err: error, reminderId: job.data.reminderId }, 'reminder send failed');
-      await boss.fail(DUNNING_SEND_QUEUE, job.id, {
-        message: error instanceof Error ? error.message : 'failed',
-      });
+    const failed: string[] = [];
+    let message = '';
+    for (const reminderId of job.data.reminderIds) {
+      try {
+        await sendReminder(db, { reminderId, now: (options.clock ?? now)() });
+      } catch (error) {
+        logger().error({ err: error, reminderId }, 'reminder send failed');
+        failed.push(reminderId);
+        message = error instanceof Error ? error.message : 'failed';
+      }
     }
+    if (failed.length) await boss.fail(DUNNING_SEND_QUEUE, job.id, { failed, message });
   }
 }
 
@@ -92,7 +96,7 @@ export async function registerDunningJobs(boss: PgBoss, options: Options = {}): 
       );
     }
   });
-  await boss.work<ReminderJob>(DUNNING_SEND_QUEUE, { batchSize: 20 }, (jobs) =>
+  await boss.work<ReminderJob>(DUNNING_SEND_QUEUE, { batchSize: 4 }, (jobs) =>
     processReminderJobs(boss, jobs, options),
   );
 }
