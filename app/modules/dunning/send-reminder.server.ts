@@ -62,7 +62,9 @@ export async function sendReminder(db: Db, input: { reminderId: string; now: Dat
     const state = await readState(tx, claim.id, today);
     const reason: SkipReason | null = state.archived
       ? 'archived_step'
-      : (state.skipReason ?? (daysBetween(claim.scheduledOn, today) > claim.grace ? 'too_late' : null));
+      : (state.skipReason ??
+        (daysBetween(claim.scheduledOn, today) > claim.grace ? 'too_late' : null) ??
+        (state.superseded ? 'superseded' : null));
     if (reason) return skip(tx, claim, state.step, reason);
 
     let emailId: string | null = null;
@@ -156,6 +158,7 @@ async function readState(tx: Tx, reminderId: string, today: string) {
     subject_en: string;
     body_en: string;
     archived: boolean;
+    superseded: boolean;
     number: string | null;
     currency: string;
     due_date: string;
@@ -168,6 +171,10 @@ async function readState(tx: Tx, reminderId: string, today: string) {
     SELECT st.id AS step_id, st.offset_days, st.channel, st.tone, st.subject_fr, st.body_fr, st.subject_en,
       st.body_en, st.archived_at IS NOT NULL AS archived, i.number, i.currency,
       to_char(i.due_date, 'YYYY-MM-DD') AS due_date, m.balance,
+      -- A later step was claimed or sent since this claim got stuck: the customer gets that one, not both at once.
+      EXISTS (SELECT 1 FROM reminders r2 JOIN dunning_steps s2 ON s2.id = r2.step_id
+        WHERE r2.invoice_id = r.invoice_id AND r2.status IN ('claimed', 'sent') AND s2.offset_days > st.offset_days)
+        AS superseded,
       ${skipReasonSql(sql`i`, balance, sql`${today}::date`)} AS skip_reason,
       c.name AS customer_name, b.name AS business_name, b.locale AS business_locale
     FROM reminders r
@@ -191,6 +198,7 @@ async function readState(tx: Tx, reminderId: string, today: string) {
   return {
     step,
     archived: row.archived,
+    superseded: row.superseded,
     skipReason: row.skip_reason,
     balanceMinor: Number(row.balance),
     invoice: { number: row.number ?? '', currency: row.currency, dueDate: row.due_date },

@@ -11,6 +11,7 @@ export type SkipReason =
   | 'debit_processing'
   | 'disputed'
   | 'too_late'
+  | 'superseded'
   | 'archived_step'
   | 'no_recipient';
 

@@ -281,6 +281,26 @@ describe('what a claimed step becomes at sending time', () => {
     ]);
   });
 
+  test('a stuck claim overtaken by the next step is skipped as superseded: one reminder, not two at once', async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id);
+    const { policyId } = await createDunningPolicy(business.id); // ... -1, +1 ...
+    await db().execute(sql`UPDATE customers SET dunning_policy_id = ${policyId} WHERE id = ${customer.id}`);
+    const due = addDaysIso(T, 1); // -1 falls today, +1 on Thursday
+    const invoice = await createInvoiceDueOn(due, { businessId: business.id, customerId: customer.id });
+    await runDunningSweep({ now: at(T, 17, 55) });
+    const [stuck] = await remindersOf(invoice.invoiceId);
+    expect(stuck).toMatchObject({ offset: -1, status: 'claimed' });
+
+    const thursday = await sweepAndSend(at(addDaysIso(T, 2), 9, 5)); // -1 is 2 days late, still within grace
+    expect(thursday.requeued).toContain(stuck!.id);
+    expect(await remindersOf(invoice.invoiceId)).toEqual([
+      expect.objectContaining({ offset: -1, status: 'skipped', skipReason: 'superseded' }),
+      expect.objectContaining({ offset: 1, status: 'sent' }),
+    ]);
+    expect(await reminderEmails(invoice.invoiceId)).toHaveLength(1);
+  });
+
   test('a step archived after its claim is skipped; a customer with no address left is skipped', async () => {
     const first = await lateInvoice(1);
     const business = first.businessId;

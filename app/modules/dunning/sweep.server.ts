@@ -20,14 +20,15 @@ export type SweepResult = {
 /**
  * The dunning sweep (every 15 minutes in the worker). For each business inside its sending window, claims in one
  * set-based statement the step due today for each of its open invoices, then hands the claimed reminders (and any
- * stale claims) to `enqueue`, which the worker turns into one send job each (sendReminder does the sending).
+ * stale claims) to `enqueue`, which the worker turns into send jobs (dunning-jobs.server.ts; sendReminder sends).
  *
  * Which step: the latest non-archived step of the invoice's policy (the invoice's own, else its customer's, else
- * the business default) whose date (due date + offset) is today or earlier, and only if that date is at most
+ * the business default, which is created if missing; a policy of another business is never used) whose date (due date + offset) is today or earlier, and only if that date is at most
  * `reminder_grace_days` ago. Earlier steps that were missed (the invoice was promised or on a plan, the worker was
  * down) are never claimed: a ladder resumed after a pause starts from the step now due, it does not burst out the
- * missed ones, and a step too late for its grace is not sent at all. Invoices that skipRules exclude are not
- * claimed either; the send handler checks the rules again at sending time.
+ * missed ones, and a step too late for its grace is not sent at all. Invoices that skipReasonSql excludes (paid,
+ * void, promised, on a plan, debit processing, fully disputed) are not claimed either; the send handler checks the
+ * rules again at sending time.
  *
  * Exactly once: the claim is `INSERT ... ON CONFLICT (invoice_id, step_id) DO NOTHING`, so any number of sweeps,
  * sequential or concurrent, claim each (invoice, step) once; rows are inserted in key order so two concurrent
