@@ -112,10 +112,16 @@ export function claimDueStepsSql(open: { id: string; today: string; grace: numbe
     due AS (
       SELECT i.id AS invoice_id, st.id AS step_id, i.due_date + st.offset_days AS scheduled_on
       FROM st
-      -- Per step, one range scan of invoices_business_status_due_idx: only the invoices this step is due for.
-      JOIN invoices i ON i.business_id = st.business_id AND i.status = 'open'
-        AND i.due_date BETWEEN st.today - st.offset_days - st.grace AND st.today - st.offset_days
-        AND (st.next_offset IS NULL OR i.due_date > st.today - st.next_offset)
+      -- Per step, one range scan of invoices_business_status_due_idx: only the invoices this step is due for, so
+      -- the sweep's cost follows the number of steps due, not the number of open invoices (OFFSET 0 keeps the
+      -- planner from turning this into a hash join over every open invoice).
+      CROSS JOIN LATERAL (
+        SELECT i.* FROM invoices i
+        WHERE i.business_id = st.business_id AND i.status = 'open'
+          AND i.due_date BETWEEN st.today - st.offset_days - st.grace AND st.today - st.offset_days
+          AND (st.next_offset IS NULL OR i.due_date > st.today - st.next_offset)
+        OFFSET 0
+      ) i
       JOIN customers c ON c.id = i.customer_id
       CROSS JOIN LATERAL (SELECT ${balanceSql(sql`i`)} AS balance OFFSET 0) m
       WHERE COALESCE(i.dunning_policy_id, c.dunning_policy_id, st.default_policy_id) = st.policy_id
