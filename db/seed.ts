@@ -6,7 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import { and, eq, sql } from 'drizzle-orm';
-import { business, contacts, customers, invoiceLines, invoices, users } from '#db/schema/index';
+import { business, contacts, customers, dunningPolicies, dunningSteps, invoiceLines, invoices, users } from '#db/schema/index';
+import { localInstant } from '~/modules/dunning/business-calendar';
+import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
+import { sendReminder } from '~/modules/dunning/send-reminder.server';
+import { runDunningSweep } from '~/modules/dunning/sweep.server';
 import { createDraftInvoice } from '~/modules/invoices/create-draft-invoice.server';
 import { issueInvoice } from '~/modules/invoices/issue-invoice.server';
 import { voidInvoice } from '~/modules/invoices/void-invoice.server';
@@ -15,7 +19,7 @@ import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.
 import { closeDb, db as appDb, type Db } from '~/utils/db.server';
 import { addDaysIso, todayIn } from '~/utils/dates';
 import { env } from '~/utils/env.server';
-import { demoAdmin, demoBusiness, demoCustomers, demoInvoices } from './seed-data';
+import { chronicLatePayerPolicy, demoAdmin, demoBusiness, demoCustomers, demoInvoices, reminderHistoryDays } from './seed-data';
 
 const system = { type: 'system' } as const;
 
@@ -101,6 +105,35 @@ async function seedWorld(db: Db, now: Date) {
       await voidInvoice(db, { businessId, invoiceId: inv!.id, reason: 'Facture émise par erreur', actor: system, now });
     }
   }
+  await seedDunning(db, businessId, customerIds, today, now);
+}
+
+/**
+ * The default ladder, the chronic late payer's policy, and a reminder history made by the real sweep: replayed at
+ * 10:00 (business time) on each past day, then once at `now`, so the late invoices carry the reminders, outbox
+ * emails, tasks and timeline events the worker would have produced. (Rows dated by the database, the outbox
+ * emails and the events, carry the seeding time, as the seeded invoices' own events do.)
+ */
+async function seedDunning(db: Db, businessId: string, customerIds: Map<string, string>, today: string, now: Date) {
+  await db.transaction((tx) => ensureDefaultPolicy(tx, businessId));
+  const [policy] = await db
+    .insert(dunningPolicies)
+    .values({ businessId, name: chronicLatePayerPolicy.name })
+    .returning({ id: dunningPolicies.id });
+  await db.insert(dunningSteps).values(chronicLatePayerPolicy.steps.map((step) => ({ ...step, policyId: policy!.id })));
+  await db
+    .update(customers)
+    .set({ dunningPolicyId: policy!.id })
+    .where(eq(customers.id, customerIds.get(chronicLatePayerPolicy.customer)!));
+
+  const sweepAt = async (instant: Date) => {
+    const { claimed, requeued } = await runDunningSweep({ db, now: instant });
+    for (const reminderId of [...claimed, ...requeued]) await sendReminder(db, { reminderId, now: instant });
+  };
+  for (let day = addDaysIso(today, -reminderHistoryDays); day < today; day = addDaysIso(day, 1)) {
+    await sweepAt(localInstant(day, 10, 0, demoBusiness.timeZone));
+  }
+  await sweepAt(now);
 }
 
 /** Fresh debtor links for the showcase invoices (tokens are stored hashed, so each run mints new ones). */

@@ -8,6 +8,7 @@ import { sendWeeklyDigests } from '~/modules/reports/send-weekly-digests.server'
 import { deliverQueuedEmails } from '~/utils/email.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { logger } from '~/utils/logger.server';
+import { registerDunningJobs } from '~/modules/dunning/dunning-jobs.server';
 
 /** Every job the worker runs: name, schedule (cron, in UTC) and handler. Later issues add theirs here. */
 export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] = [
@@ -64,4 +65,7 @@ export async function registerJobs(boss: PgBoss): Promise<void> {
       await job.run();
     });
   }
+  // Dunning (issue 4): the reminder sweep every 15 minutes and the sends it enqueues. Queues, retry policies and
+  // handlers: app/modules/dunning/dunning-jobs.server.ts.
+  await registerDunningJobs(boss);
 }

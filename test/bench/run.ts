@@ -11,6 +11,7 @@ import { formatFigure, tally, type Figure } from './budget';
 import { pageAssetSizes } from './assets';
 import { load } from './load';
 import { startBenchApp, startProcess } from './setup';
+import { benchSweep } from './sweep';
 import { createOpenInvoices, ledgerCheck, postStorm, stormEvents, waitForApplied } from './webhooks';
 import postgres from 'postgres';
 
@@ -50,6 +51,9 @@ async function main() {
       Math.abs(ledger.receipts - plans.length) +
       (ledger.succeeded_sum === ledger.expected_sum ? 0 : 1);
 
+    log('dunning sweep: 10,000 and 100,000 open invoices, in scratch databases');
+    const sweep = await benchSweep(cluster.adminUrl, log);
+
     const figures: Figure[] = [
       { name: 'debtor page requests/s', value: debtor.rps, unit: 'req/s' },
       { name: 'debtor page p99', value: debtor.p99, unit: 'ms', budget: { op: '<=', value: 100 } },
@@ -75,6 +79,7 @@ async function main() {
       },
       { name: `webhook storm (${storm.events.length} events, ${storm.unique} unique) failed deliveries`, value: ingest.failures, unit: 'events', budget: { op: '<=', value: 0 } },
       { name: 'webhook storm ledger mismatches', value: mismatches, unit: 'differences', budget: { op: '<=', value: 0 } },
+      ...sweep.figures,
     ];
     for (const f of figures) console.log(formatFigure(f));
     const { within, over } = tally(figures);

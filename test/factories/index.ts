@@ -9,3 +9,16 @@ export {
   createVoidInvoice,
 } from './invoice-states';
 export { createUser } from './user';
+export {
+  addProcessingDebit,
+  at,
+  breakPromise,
+  CHRONIC_LADDER,
+  createDunningPolicy,
+  createInvoiceDueOn,
+  dispute,
+  payInFull,
+  promise,
+  putOnPlan,
+  voidIt,
+} from './dunning';
