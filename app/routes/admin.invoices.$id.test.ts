@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditNotes, emails, events, invoiceLinks, payments } from '#db/schema/index';
+import { recordEvent } from '~/modules/audit/record-event.server';
 import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import {
@@ -42,6 +43,31 @@ async function paymentCount(invoiceId: string) {
 }
 
 describe('invoice page', () => {
+  it('names the reminder steps on the timeline, and why one was not sent', async () => {
+    const invoice = await createIssuedInvoice({ businessId });
+    const ids = { businessId, invoiceId: invoice.invoiceId };
+    await recordEvent(db(), {
+      ...ids,
+      type: 'reminder.sent',
+      actor: { type: 'system' },
+      data: { offsetDays: 7, channel: 'email', tone: 'firm' },
+    });
+    await recordEvent(db(), {
+      ...ids,
+      type: 'reminder.skipped',
+      actor: { type: 'system' },
+      data: { offsetDays: 14, channel: 'call_task', tone: 'firm', reason: 'promised' },
+    });
+    const en = textOf((await client.get(`/admin/invoices/${invoice.invoiceId}?lang=en`)).body);
+    expect(en).toContain('Reminder sent');
+    expect(en).toContain('Day +7 step (email)');
+    expect(en).toContain('Reminder not sent');
+    expect(en).toContain('Day +14 step (call to make) — payment promised');
+    const fr = textOf((await client.get(`/admin/invoices/${invoice.invoiceId}?lang=fr`)).body);
+    expect(fr).toContain('Étape J+7 (e-mail)');
+    expect(fr).toContain('Étape J+14 (appel à passer) — paiement promis');
+  });
+
   it('shows the invoice with its lines, ledger and timeline', async () => {
     const invoice = await createIssuedInvoice({ businessId });
     const response = await client.get(`/admin/invoices/${invoice.invoiceId}?lang=en`);

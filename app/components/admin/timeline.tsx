@@ -34,6 +34,17 @@ function detail(entry: TimelineEntry, currency: string, locale: Locale, t: T): s
         : null;
     case 'invoice.voided':
       return typeof d.reason === 'string' ? t('event.invoice.voided.detail', { reason: d.reason }) : null;
+    case 'reminder.sent':
+    case 'reminder.skipped': {
+      if (typeof d.offsetDays !== 'number') return null;
+      const step = t('event.reminder.step', {
+        offset: d.offsetDays > 0 ? `+${d.offsetDays}` : String(d.offsetDays),
+        channel: t(`event.reminder.channel.${String(d.channel)}`),
+      });
+      return entry.type === 'reminder.skipped' && typeof d.reason === 'string'
+        ? `${step} — ${t(`event.reminder.reason.${d.reason}`)}`
+        : step;
+    }
     default:
       // Stripe's payment steps (succeeded, refunded, chargeback...) say how much.
       return entry.type.startsWith('payment.') && typeof d.amountMinor === 'number'
