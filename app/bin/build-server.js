@@ -6,7 +6,9 @@ const ownCode = /^(~\/|#db\/|#emails\/|\.{1,2}\/|\/)/;
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (ownCode.test(args.path) || args.kind === 'entry-point' ? undefined : { external: true }));
+    b.onResolve({ filter: /.*/ }, (args) =>
+      ownCode.test(args.path) || args.kind === 'entry-point' ? undefined : { external: true },
+    );
   },
 };
 

@@ -135,8 +135,12 @@ async function main() {
       console.log(prefixed('stripe', line)),
     );
     await checkpoint();
-    say(`no STRIPE_SECRET_KEY: simulated payments through the local Stripe fake at ${simulatedStripe.fake.url}`);
-    banner.push('simulated payments: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, IBAN DE89 3704 0044 0532 0130 00 debits');
+    say(
+      `no STRIPE_SECRET_KEY: simulated payments through the local Stripe fake at ${simulatedStripe.fake.url}`,
+    );
+    banner.push(
+      'simulated payments: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, IBAN DE89 3704 0044 0532 0130 00 debits',
+    );
   }
 
   const env: NodeJS.ProcessEnv = {

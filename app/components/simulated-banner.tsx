@@ -7,7 +7,10 @@ export function SimulatedBanner({ locale }: { locale: Locale }) {
   const root = useRouteLoaderData<typeof rootLoader>('root');
   if (!root?.simulated) return null;
   return (
-    <div role="note" className="no-print bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-amber-950">
+    <div
+      role="note"
+      className="no-print bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-amber-950"
+    >
       {translator(locale)('simulated.banner')}
     </div>
   );

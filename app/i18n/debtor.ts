@@ -8,9 +8,11 @@ export const debtor: Dictionary = {
     'status.void': 'Facture annulée',
     'status.void.detail': 'Cette facture a été annulée par un avoir. Vous n’avez rien à régler.',
     'status.processing': 'Paiement en cours de traitement',
-    'status.processing.detail': 'Votre paiement de {amount} est en cours de confirmation par la banque. Nous vous écrirons dès qu’il sera reçu.',
+    'status.processing.detail':
+      'Votre paiement de {amount} est en cours de confirmation par la banque. Nous vous écrirons dès qu’il sera reçu.',
     'status.disputed': 'En litige',
-    'status.disputed.detail': 'Votre contestation est en cours d’examen. Les relances sont suspendues pour le montant contesté.',
+    'status.disputed.detail':
+      'Votre contestation est en cours d’examen. Les relances sont suspendues pour le montant contesté.',
     'status.plan': 'Échéancier en cours',
     'status.plan.detail': 'Prochaine échéance : {amount} le {date}.',
     'status.promised': 'Paiement promis pour le {date}',
@@ -29,7 +31,8 @@ export const debtor: Dictionary = {
     'pay.sepa': 'Prélèvement SEPA',
     'pay.ach': 'Prélèvement bancaire (ACH)',
     'pay.transfer': 'Virement bancaire',
-    'pay.online.soon': 'Le paiement en ligne par carte ou prélèvement s’affiche ici dès qu’il est activé par {business}.',
+    'pay.online.soon':
+      'Le paiement en ligne par carte ou prélèvement s’affiche ici dès qu’il est activé par {business}.',
     'pay.online.title': 'Payer en ligne',
     'pay.amount.legend': 'Montant à régler',
     'pay.amount.balance': 'Le solde : {amount}',
@@ -44,20 +47,25 @@ export const debtor: Dictionary = {
     'pay.confirm': 'Confirmer le paiement',
     'pay.confirming': 'Paiement en cours, ne fermez pas la page…',
     'pay.finishing': 'Paiement transmis, mise à jour de la facture…',
-    'pay.secure': 'Paiement sécurisé par Stripe : vos coordonnées bancaires ne passent jamais par nos serveurs.',
+    'pay.secure':
+      'Paiement sécurisé par Stripe : vos coordonnées bancaires ne passent jamais par nos serveurs.',
     'pay.done.succeeded': 'Merci ! Votre paiement de {amount} a bien été reçu.',
-    'pay.done.processing': 'Votre paiement de {amount} est en cours de traitement par la banque. Nous vous écrirons dès sa réception.',
+    'pay.done.processing':
+      'Votre paiement de {amount} est en cours de traitement par la banque. Nous vous écrirons dès sa réception.',
     'pay.failed': 'Le paiement n’a pas abouti.',
     'pay.failed.retry': 'Vérifiez vos informations ou choisissez un autre moyen de paiement, puis réessayez.',
     'pay.failed.generic': 'Le paiement n’a pas pu être confirmé. Réessayez dans un instant.',
-    'pay.failed.load': 'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez, ou réglez par virement.',
+    'pay.failed.load':
+      'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez, ou réglez par virement.',
     'pay.retry': 'Réessayer',
     'pay.declined.card_declined': 'Votre banque a refusé le paiement.',
     'pay.declined.insufficient_funds': 'Le solde disponible sur la carte est insuffisant.',
     'pay.declined.expired_card': 'La carte a expiré.',
     'pay.declined.incorrect_cvc': 'Le code de sécurité de la carte est incorrect.',
-    'pay.declined.payment_intent_authentication_failure': 'La vérification 3D Secure demandée par votre banque a échoué.',
-    'pay.noscript': 'Le paiement par carte ou prélèvement nécessite JavaScript, désactivé dans votre navigateur.',
+    'pay.declined.payment_intent_authentication_failure':
+      'La vérification 3D Secure demandée par votre banque a échoué.',
+    'pay.noscript':
+      'Le paiement par carte ou prélèvement nécessite JavaScript, désactivé dans votre navigateur.',
     'pay.noscript.transfer': 'Vous pouvez régler par virement avec les coordonnées ci-dessous.',
     'pay.error.amount_invalid': 'Saisissez un montant valide, par exemple 250,00.',
     'pay.error.amount_too_small': 'Le montant minimum est de {min}.',
@@ -65,9 +73,12 @@ export const debtor: Dictionary = {
     'pay.error.partial_not_allowed': 'Cette facture doit être réglée en une fois : payez le solde.',
     'pay.error.nothing_due': 'Il ne reste rien à régler sur cette facture. Rechargez la page.',
     'pay.error.not_open': 'Cette facture ne peut plus être réglée en ligne. Rechargez la page.',
-    'pay.error.disputed': 'Le montant restant est contesté : il ne peut pas être réglé pendant l’examen de la contestation.',
-    'pay.error.processing': 'Un paiement est déjà en cours de traitement pour cette facture. Rechargez la page dans quelques instants.',
-    'pay.error.stripe_unavailable': 'Le paiement en ligne est momentanément indisponible. Réessayez dans quelques minutes ou réglez par virement.',
+    'pay.error.disputed':
+      'Le montant restant est contesté : il ne peut pas être réglé pendant l’examen de la contestation.',
+    'pay.error.processing':
+      'Un paiement est déjà en cours de traitement pour cette facture. Rechargez la page dans quelques instants.',
+    'pay.error.stripe_unavailable':
+      'Le paiement en ligne est momentanément indisponible. Réessayez dans quelques minutes ou réglez par virement.',
     'pay.error.generic': 'La demande n’a pas abouti. Rechargez la page et réessayez.',
     'pay.transfer.intro': 'Effectuez un virement avec ces coordonnées, en indiquant la référence :',
     'pay.transfer.holder': 'Bénéficiaire',
@@ -101,9 +112,12 @@ export const debtor: Dictionary = {
     'totals.balance': 'Reste à payer',
     'terms.title': 'Conditions de paiement',
     'terms.default': 'Paiement à {days} jours à compter de la date de facture.',
-    'terms.penalty': 'En cas de retard, des pénalités sont exigibles au taux annuel de {rate}, calculées au jour le jour sur le montant restant dû.',
-    'terms.penalty.statutory': 'En cas de retard, des pénalités sont exigibles au taux de la BCE majoré de 10 points (soit {rate} par an), calculées au jour le jour sur le montant restant dû.',
-    'terms.indemnity': 'Une indemnité forfaitaire pour frais de recouvrement de {amount} est due pour tout retard de paiement (art. L441-10 et D441-5 du Code de commerce).',
+    'terms.penalty':
+      'En cas de retard, des pénalités sont exigibles au taux annuel de {rate}, calculées au jour le jour sur le montant restant dû.',
+    'terms.penalty.statutory':
+      'En cas de retard, des pénalités sont exigibles au taux de la BCE majoré de 10 points (soit {rate} par an), calculées au jour le jour sur le montant restant dû.',
+    'terms.indemnity':
+      'Une indemnité forfaitaire pour frais de recouvrement de {amount} est due pour tout retard de paiement (art. L441-10 et D441-5 du Code de commerce).',
     'late.title': 'Pénalités de retard à ce jour',
     'late.body': 'Après {days} jours de retard, la loi permet à {business} de réclamer :',
     'late.interest': 'Intérêts de retard ({rate} par an sur {amount})',
@@ -127,7 +141,8 @@ export const debtor: Dictionary = {
     'status.void': 'Invoice cancelled',
     'status.void.detail': 'This invoice was cancelled by a credit note. You have nothing to pay.',
     'status.processing': 'Payment processing',
-    'status.processing.detail': 'Your payment of {amount} is being confirmed by the bank. We will email you as soon as it arrives.',
+    'status.processing.detail':
+      'Your payment of {amount} is being confirmed by the bank. We will email you as soon as it arrives.',
     'status.disputed': 'Under dispute',
     'status.disputed.detail': 'Your dispute is being reviewed. Reminders are paused for the disputed amount.',
     'status.plan': 'On a payment plan',
@@ -165,17 +180,20 @@ export const debtor: Dictionary = {
     'pay.finishing': 'Payment sent, updating the invoice…',
     'pay.secure': 'Secure payment by Stripe: your card and bank details never pass through our servers.',
     'pay.done.succeeded': 'Thank you! Your payment of {amount} has been received.',
-    'pay.done.processing': 'Your payment of {amount} is being processed by the bank. We will email you once it arrives.',
+    'pay.done.processing':
+      'Your payment of {amount} is being processed by the bank. We will email you once it arrives.',
     'pay.failed': 'The payment did not go through.',
     'pay.failed.retry': 'Check your details or choose another payment method, then try again.',
     'pay.failed.generic': 'The payment could not be confirmed. Please try again in a moment.',
-    'pay.failed.load': 'The payment form could not load. Check your connection and try again, or pay by bank transfer.',
+    'pay.failed.load':
+      'The payment form could not load. Check your connection and try again, or pay by bank transfer.',
     'pay.retry': 'Try again',
     'pay.declined.card_declined': 'Your bank declined the payment.',
     'pay.declined.insufficient_funds': 'The card has insufficient funds.',
     'pay.declined.expired_card': 'The card has expired.',
     'pay.declined.incorrect_cvc': 'The card’s security code is incorrect.',
-    'pay.declined.payment_intent_authentication_failure': 'The 3D Secure check your bank asked for did not succeed.',
+    'pay.declined.payment_intent_authentication_failure':
+      'The 3D Secure check your bank asked for did not succeed.',
     'pay.noscript': 'Paying by card or bank debit needs JavaScript, which is turned off in your browser.',
     'pay.noscript.transfer': 'You can pay by bank transfer with the details below.',
     'pay.error.amount_invalid': 'Enter a valid amount, for example 250.00.',
@@ -184,9 +202,12 @@ export const debtor: Dictionary = {
     'pay.error.partial_not_allowed': 'This invoice must be paid in full: please pay the balance.',
     'pay.error.nothing_due': 'Nothing is left to pay on this invoice. Please reload the page.',
     'pay.error.not_open': 'This invoice can no longer be paid online. Please reload the page.',
-    'pay.error.disputed': 'The remaining amount is disputed: it cannot be paid while the dispute is being reviewed.',
-    'pay.error.processing': 'A payment for this invoice is already being processed. Please reload the page in a few moments.',
-    'pay.error.stripe_unavailable': 'Online payment is unavailable right now. Try again in a few minutes or pay by bank transfer.',
+    'pay.error.disputed':
+      'The remaining amount is disputed: it cannot be paid while the dispute is being reviewed.',
+    'pay.error.processing':
+      'A payment for this invoice is already being processed. Please reload the page in a few moments.',
+    'pay.error.stripe_unavailable':
+      'Online payment is unavailable right now. Try again in a few minutes or pay by bank transfer.',
     'pay.error.generic': 'The request did not go through. Please reload the page and try again.',
     'pay.transfer.intro': 'Make a transfer to this account, quoting the reference:',
     'pay.transfer.holder': 'Account holder',
@@ -220,9 +241,12 @@ export const debtor: Dictionary = {
     'totals.balance': 'Balance due',
     'terms.title': 'Payment terms',
     'terms.default': 'Payment within {days} days of the invoice date.',
-    'terms.penalty': 'Late payment incurs penalties at an annual rate of {rate}, accrued daily on the amount outstanding.',
-    'terms.penalty.statutory': 'Late payment incurs penalties at the ECB rate plus 10 percentage points ({rate} a year), accrued daily on the amount outstanding.',
-    'terms.indemnity': 'A fixed recovery indemnity of {amount} is due for any late payment (French Commercial Code, art. L441-10 and D441-5).',
+    'terms.penalty':
+      'Late payment incurs penalties at an annual rate of {rate}, accrued daily on the amount outstanding.',
+    'terms.penalty.statutory':
+      'Late payment incurs penalties at the ECB rate plus 10 percentage points ({rate} a year), accrued daily on the amount outstanding.',
+    'terms.indemnity':
+      'A fixed recovery indemnity of {amount} is due for any late payment (French Commercial Code, art. L441-10 and D441-5).',
     'late.title': 'Late-payment penalties to date',
     'late.body': 'After {days} days late, the law allows {business} to claim:',
     'late.interest': 'Late interest ({rate} a year on {amount})',

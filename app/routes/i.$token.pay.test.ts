@@ -27,19 +27,31 @@ describe('paying from the debtor page (HTTP)', () => {
     expect(creations().length - before).toBe(1);
     const rows = await paymentRows(invoice.invoiceId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ amountMinor: invoice.totalMinor, currency: 'EUR', status: 'requires_payment_method' });
+    expect(rows[0]).toMatchObject({
+      amountMinor: invoice.totalMinor,
+      currency: 'EUR',
+      status: 'requires_payment_method',
+    });
   });
 
   test('a tampered amount, currency or invoice id in the POST is ignored or refused', async () => {
     const target = await createIssuedInvoice();
     const other = await createIssuedInvoice({ businessId: target.businessId });
-    const { post } = await payFromPage(app.url, target.token, { invoiceId: other.invoiceId, currency: 'USD', amountMinor: '1' });
+    const { post } = await payFromPage(app.url, target.token, {
+      invoiceId: other.invoiceId,
+      currency: 'USD',
+      amountMinor: '1',
+    });
     expect((await post()).status).toBe(200);
     expect(await paymentRows(other.invoiceId)).toHaveLength(0);
     const [row] = await paymentRows(target.invoiceId);
     expect(row).toMatchObject({ amountMinor: target.totalMinor, currency: 'EUR' });
     const pi = fake.state.paymentIntents.get(row!.stripePaymentIntentId!);
-    expect(pi).toMatchObject({ amount: target.totalMinor, currency: 'eur', metadata: { invoice_id: target.invoiceId } });
+    expect(pi).toMatchObject({
+      amount: target.totalMinor,
+      currency: 'eur',
+      metadata: { invoice_id: target.invoiceId },
+    });
 
     // The business does not allow partial payments: a smaller amount is refused, as is more than the balance.
     const second = await createIssuedInvoice();
@@ -69,7 +81,10 @@ describe('paying from the debtor page (HTTP)', () => {
     const client = createClient(app.url);
     await client.get(`/i/${invoice.token}`);
     expect((await client.postForm(`/i/${invoice.token}`, { intent: 'pay' })).status).toBe(403);
-    expect((await client.postForm(`/i/${invoice.token}`, { intent: 'pay' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await client.postForm(`/i/${invoice.token}`, { intent: 'pay' }, { origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
     expect(await paymentRows(invoice.invoiceId)).toHaveLength(0);
   });
 });

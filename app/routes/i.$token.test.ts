@@ -25,7 +25,9 @@ async function tableCounts(): Promise<Record<string, number>> {
   );
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) {
-    const [row] = await db().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(tablename)}`);
+    const [row] = await db().execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(tablename)}`,
+    );
     counts[tablename] = row!.n;
   }
   return counts;
@@ -34,7 +36,9 @@ async function tableCounts(): Promise<Record<string, number>> {
 describe('the debtor link /i/<token>', () => {
   test('shows its own invoice with the legal mentions, privately', async () => {
     const invoice = await createIssuedInvoice();
-    const res = await createClient(app.url).get(`/i/${invoice.token}`, { headers: { 'accept-language': 'fr-FR' } });
+    const res = await createClient(app.url).get(`/i/${invoice.token}`, {
+      headers: { 'accept-language': 'fr-FR' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toContain(invoice.number);
     expect(res.body).toContain('Conception graphique');
@@ -56,7 +60,9 @@ describe('the debtor link /i/<token>', () => {
     const en = await client.get(`/i/${invoice.token}`, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
     expect(en.body).toContain('Balance due');
     expect(en.body).toContain('€1,650.00');
-    const switched = await client.get(`/i/${invoice.token}?lang=en`, { headers: { 'accept-language': 'fr' } });
+    const switched = await client.get(`/i/${invoice.token}?lang=en`, {
+      headers: { 'accept-language': 'fr' },
+    });
     expect(switched.body).toContain('<html lang="en"');
   });
 
@@ -67,7 +73,11 @@ describe('the debtor link /i/<token>', () => {
       .set({ createdAt: sql`now() - interval '2 days'`, expiresAt: sql`now() - interval '1 second'` })
       .where(eq(invoiceLinks.invoiceId, expired.invoiceId));
     const revoked = await createIssuedInvoice();
-    await revokeInvoiceLinks(db(), { businessId: revoked.businessId, invoiceId: revoked.invoiceId, actor: { type: 'system' } });
+    await revokeInvoiceLinks(db(), {
+      businessId: revoked.businessId,
+      invoiceId: revoked.invoiceId,
+      actor: { type: 'system' },
+    });
     const client = createClient(app.url);
     const answers = await Promise.all(
       [newToken(), 'short', `${newToken()}x`, '%00%27', tokenOf(expired.url), tokenOf(revoked.url)].map((t) =>
@@ -103,7 +113,8 @@ describe('the debtor link /i/<token>', () => {
     const viewsBefore = await db().select().from(events).where(eq(events.invoiceId, invoice.invoiceId));
     const client = createClient(app.url);
     const ua = { 'user-agent': 'Mozilla/5.0 (test phone)' };
-    for (let i = 0; i < 3; i++) expect((await client.get(`/i/${link.token}`, { headers: ua })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await client.get(`/i/${link.token}`, { headers: ua })).status).toBe(200);
     await client.get(`/i/${link.token}/pdf`, { headers: ua });
     expect(await tableCounts()).toEqual(before);
     const after = await db().select().from(events).where(eq(events.invoiceId, invoice.invoiceId));
@@ -151,5 +162,4 @@ describe('the debtor link /i/<token>', () => {
     const valid = await createIssuedInvoice();
     expect((await client.get(`/i/${valid.token}`)).status).toBe(429);
   });
-
 });

@@ -43,14 +43,19 @@ export async function serveStatic(
     ...extraHeaders,
     'Content-Type': type,
     'Content-Length': info.size,
-    'Cache-Control': pathname.startsWith('/build/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    'Cache-Control': pathname.startsWith('/build/')
+      ? 'public, max-age=31536000, immutable'
+      : 'public, max-age=3600',
   });
   if (req.method === 'HEAD') {
     res.end();
     return true;
   }
   await new Promise<void>((resolve) => {
-    createReadStream(file).on('error', () => res.destroy()).on('close', resolve).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .on('close', resolve)
+      .pipe(res);
   });
   return true;
 }

@@ -29,8 +29,11 @@ export function isValidCsrf(request: Request, formValue: FormDataEntryValue | nu
 /** Throws a 403 for a POST whose form lacks the token; call first in every action that takes a form. */
 export function requireCsrf(request: Request, form: FormData): void {
   if (!isValidCsrf(request, form.get('csrf'))) {
-    throw new Response('Invalid or missing form token. Reload the page and try again. / Jeton de formulaire invalide : rechargez la page.', {
-      status: 403,
-    });
+    throw new Response(
+      'Invalid or missing form token. Reload the page and try again. / Jeton de formulaire invalide : rechargez la page.',
+      {
+        status: 403,
+      },
+    );
   }
 }

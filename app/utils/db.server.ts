@@ -16,7 +16,8 @@ let database: Db | undefined;
 export function sqlClient(): postgres.Sql {
   if (!client) {
     const url = env().DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL is not set (npm run dev starts an embedded PostgreSQL and sets it).');
+    if (!url)
+      throw new Error('DATABASE_URL is not set (npm run dev starts an embedded PostgreSQL and sets it).');
     client = postgres(url, {
       max: env().DATABASE_POOL_SIZE,
       onnotice: () => {},

@@ -111,7 +111,10 @@ export async function deliverQueuedEmails(db: Db, limit = 20): Promise<number> {
         { idempotencyKey: `email-${email.id}` },
       );
       if (error || !data) {
-        const attempts = [...email.attempts, { at: new Date().toISOString(), error: error?.message ?? 'no response' }];
+        const attempts = [
+          ...email.attempts,
+          { at: new Date().toISOString(), error: error?.message ?? 'no response' },
+        ];
         await tx
           .update(emails)
           .set({ attempts, status: attempts.length >= MAX_ATTEMPTS ? 'failed' : 'queued' })
@@ -139,6 +142,9 @@ export async function deliverQueuedEmails(db: Db, limit = 20): Promise<number> {
 }
 
 export async function countQueuedEmails(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(emails).where(eq(emails.status, 'queued'));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(emails)
+    .where(eq(emails.status, 'queued'));
   return row?.n ?? 0;
 }

@@ -23,11 +23,17 @@ describe('environment', () => {
   });
 
   test('production requires its secrets and public address', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: is required in production[\s\S]*APP_URL: is required/);
-    expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short', APP_URL: 'https://pay.example.com' })).toThrow(
-      /SESSION_SECRET: must be at least 32 characters/,
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET: is required in production[\s\S]*APP_URL: is required/,
     );
-    const env = parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://pay.example.com/' });
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'short', APP_URL: 'https://pay.example.com' }),
+    ).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      APP_URL: 'https://pay.example.com/',
+    });
     expect(env.APP_URL).toBe('https://pay.example.com');
   });
 });

@@ -18,8 +18,18 @@ const schema = z
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    STRIPE_SECRET_KEY: optional.pipe(z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_ or sk_live_').optional()),
-    STRIPE_PUBLISHABLE_KEY: optional.pipe(z.string().regex(/^pk_(test|live)_/, 'must start with pk_').optional()),
+    STRIPE_SECRET_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_ or sk_live_')
+        .optional(),
+    ),
+    STRIPE_PUBLISHABLE_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^pk_(test|live)_/, 'must start with pk_')
+        .optional(),
+    ),
     STRIPE_WEBHOOK_SECRET: optional,
     STRIPE_WEBHOOK_SECRET_PREVIOUS: optional,
     /** Points the Stripe SDK at another server (the local fake): http://127.0.0.1:12111 */
@@ -40,7 +50,10 @@ const schema = z
     ),
     EMAIL_FROM: optional,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+    TRUST_PROXY: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   })
   .superRefine((env, ctx) => {

@@ -42,7 +42,9 @@ export function translator(locale: Locale, ...dictionaries: Dictionary[]): T {
   const sources = [...dictionaries, common].map((d) => d[locale]);
   return (key, vars) => {
     const template = sources.find((s) => key in s)?.[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars
+      ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+      : template;
   };
 }
 
@@ -61,28 +63,33 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return cached(`date|${locale}|${style}`, () =>
-    new Intl.DateTimeFormat(intlTag(locale), {
-      timeZone: 'UTC',
-      ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'short' }),
-    }),
+  return cached(
+    `date|${locale}|${style}`,
+    () =>
+      new Intl.DateTimeFormat(intlTag(locale), {
+        timeZone: 'UTC',
+        ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { dateStyle: 'short' }),
+      }),
   ).format(date);
 }
 
 export function formatDateTime(at: Date | string, locale: Locale, timeZone: string): string {
-  return cached(`datetime|${locale}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  return cached(
+    `datetime|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   ).format(new Date(at));
 }
 
 export function formatPercentBps(bps: number, locale: Locale): string {
-  return cached(`percent|${locale}`, () =>
-    new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }),
+  return cached(
+    `percent|${locale}`,
+    () => new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }),
   ).format(bps / 10000);
 }
 
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 3): string {
-  return cached(`number|${locale}|${maximumFractionDigits}`, () =>
-    new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits }),
+  return cached(
+    `number|${locale}|${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits }),
   ).format(value);
 }

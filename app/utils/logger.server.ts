@@ -13,7 +13,15 @@ export function logger(): pino.Logger {
     level: env().LOG_LEVEL,
     base: { pid: process.pid },
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'headers.cookie', 'headers.authorization', '*.secret'],
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'headers.cookie',
+        'headers.authorization',
+        '*.secret',
+      ],
       censor: '[redacted]',
     },
   });

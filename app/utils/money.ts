@@ -3,7 +3,9 @@
 export type Money = { amountMinor: number; currency: string };
 
 const SUPPORTED = new Set(
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['EUR', 'USD', 'GBP', 'CHF'],
+  typeof Intl.supportedValuesOf === 'function'
+    ? Intl.supportedValuesOf('currency')
+    : ['EUR', 'USD', 'GBP', 'CHF'],
 );
 
 export function isCurrency(code: string): boolean {
@@ -18,7 +20,9 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function minorDigits(currency: string): number {
   let digits = digitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     digitsCache.set(currency, digits);
   }
   return digits;
@@ -40,7 +44,9 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
 export function minorToDecimal(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
   const negative = amountMinor < 0;
-  const s = Math.abs(amountMinor).toString().padStart(digits + 1, '0');
+  const s = Math.abs(amountMinor)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits ? s.slice(0, -digits) : s;
   const frac = digits ? `.${s.slice(-digits)}` : '';
   return `${negative ? '-' : ''}${whole}${frac}`;

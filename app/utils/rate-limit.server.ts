@@ -8,7 +8,12 @@ const limiters = new Map<string, RateLimiterDrizzle>();
  * A limiter whose counters live in Postgres, so every web instance shares them. Once a key is over the limit it is
  * also blocked in this process's memory, so a flood costs no further queries.
  */
-function limiter(name: string, points: number, durationSeconds: number, blockSeconds: number): RateLimiterDrizzle {
+function limiter(
+  name: string,
+  points: number,
+  durationSeconds: number,
+  blockSeconds: number,
+): RateLimiterDrizzle {
   let l = limiters.get(name);
   if (!l) {
     l = new RateLimiterDrizzle({
@@ -50,7 +55,9 @@ export async function consume(l: RateLimiterDrizzle, key: string): Promise<boole
 /** Cheap check before the real work: only this process's memory, no query. */
 export function isBlockedInMemory(l: RateLimiterDrizzle, key: string): boolean {
   // inMemoryBlockOnConsumed keeps blocked keys in a local store; `getInMemoryBlockMsBeforeExpire` reads it.
-  return (l as unknown as { getInMemoryBlockMsBeforeExpire(k: string): number }).getInMemoryBlockMsBeforeExpire(
-    l.getKey(key),
-  ) > 0;
+  return (
+    (l as unknown as { getInMemoryBlockMsBeforeExpire(k: string): number }).getInMemoryBlockMsBeforeExpire(
+      l.getKey(key),
+    ) > 0
+  );
 }

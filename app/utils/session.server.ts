@@ -56,7 +56,9 @@ export async function requireUser(request: Request, opts: { role?: 'owner' } = {
   if (!user) {
     const url = new URL(request.url);
     const next = url.pathname + url.search;
-    throw redirect(`/admin/login?next=${encodeURIComponent(next)}`, { headers: { 'Set-Cookie': clearSessionCookie() } });
+    throw redirect(`/admin/login?next=${encodeURIComponent(next)}`, {
+      headers: { 'Set-Cookie': clearSessionCookie() },
+    });
   }
   if (opts.role === 'owner' && user.role !== 'owner') {
     throw new Response('Only the owner can do this. / Réservé au propriétaire du compte.', { status: 403 });
@@ -65,5 +67,8 @@ export async function requireUser(request: Request, opts: { role?: 'owner' } = {
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
-  await db().update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db()
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }

@@ -20,7 +20,13 @@ export function stripe(): Stripe {
       maxNetworkRetries: 2,
       timeout: e.STRIPE_TIMEOUT_MS,
       appInfo: { name: 'Acquit' },
-      ...(base ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol === 'https:' ? 'https' : 'http' } : {}),
+      ...(base
+        ? {
+            host: base.hostname,
+            port: base.port || (base.protocol === 'https:' ? 443 : 80),
+            protocol: base.protocol === 'https:' ? 'https' : 'http',
+          }
+        : {}),
     });
   }
   return client;

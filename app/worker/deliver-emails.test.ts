@@ -14,7 +14,15 @@ let worker: ChildProcess | undefined;
 function startWorker(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = fork(path.resolve('build/server/worker.js'), [], {
-      env: { ...process.env, NODE_ENV: 'production', RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.url, LOG_LEVEL: 'info', APP_URL: 'https://pay.example.com', SESSION_SECRET: 'x'.repeat(40) },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        RESEND_API_KEY: 're_test_key',
+        RESEND_BASE_URL: resend.url,
+        LOG_LEVEL: 'info',
+        APP_URL: 'https://pay.example.com',
+        SESSION_SECRET: 'x'.repeat(40),
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let out = '';
@@ -42,7 +50,8 @@ async function queueFor(invoiceId: string) {
   await db().execute(sql`SELECT pg_notify('acquit_email', '')`);
 }
 
-const emailOf = async (invoiceId: string) => (await db().select().from(emails).where(eq(emails.invoiceId, invoiceId)))[0]!;
+const emailOf = async (invoiceId: string) =>
+  (await db().select().from(emails).where(eq(emails.invoiceId, invoiceId)))[0]!;
 
 beforeEach(async () => {
   resend = await startResendFake();
@@ -59,7 +68,10 @@ describe('the worker delivers the outbox through Resend', () => {
     const invoice = await createIssuedInvoice();
     worker = await startWorker();
     await queueFor(invoice.invoiceId);
-    const sent = await waitFor(() => emailOf(invoice.invoiceId), (e) => e.status === 'sent');
+    const sent = await waitFor(
+      () => emailOf(invoice.invoiceId),
+      (e) => e.status === 'sent',
+    );
     expect(sent.status).toBe('sent');
     expect(resend.emails).toHaveLength(1);
     const [delivered] = resend.emails;
@@ -76,11 +88,17 @@ describe('the worker delivers the outbox through Resend', () => {
     resend.failNext(1);
     worker = await startWorker();
     await queueFor(invoice.invoiceId);
-    const failed = await waitFor(() => emailOf(invoice.invoiceId), (e) => e.attempts.length === 1);
+    const failed = await waitFor(
+      () => emailOf(invoice.invoiceId),
+      (e) => e.attempts.length === 1,
+    );
     expect(failed.attempts[0]?.error).toBeTruthy();
     // The next run (a wake-up that came during the failed run may already have started it) sends it, once.
     await db().execute(sql`SELECT pg_notify('acquit_email', '')`);
-    const sent = await waitFor(() => emailOf(invoice.invoiceId), (e) => e.status === 'sent');
+    const sent = await waitFor(
+      () => emailOf(invoice.invoiceId),
+      (e) => e.status === 'sent',
+    );
     expect(sent.status).toBe('sent');
     expect(sent.attempts).toHaveLength(1);
     expect(resend.emails).toHaveLength(1);

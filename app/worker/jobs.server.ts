@@ -42,7 +42,9 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
     name: 'rate-limits-cleanup',
     cron: '17 * * * *',
     run: async () => {
-      await db().delete(rateLimits).where(lt(rateLimits.expire, sql`now() - interval '1 hour'`));
+      await db()
+        .delete(rateLimits)
+        .where(lt(rateLimits.expire, sql`now() - interval '1 hour'`));
     },
   },
 
@@ -59,7 +61,13 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
 
 export async function registerJobs(boss: PgBoss): Promise<void> {
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 3, retryDelay: 30, expireInSeconds: 300 });
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: 'singleton',
+      retryLimit: 3,
+      retryDelay: 30,
+      expireInSeconds: 300,
+    });
     if (job.cron) await boss.schedule(job.name, job.cron, undefined, { singletonKey: job.name });
     await boss.work(job.name, async () => {
       await job.run();

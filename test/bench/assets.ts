@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
 
 /** Gzipped bytes of the JavaScript and CSS a page loads (scripts, module preloads and stylesheets). */
-export async function pageAssetSizes(baseUrl: string, html: string): Promise<{ jsGzip: number; cssGzip: number }> {
+export async function pageAssetSizes(
+  baseUrl: string,
+  html: string,
+): Promise<{ jsGzip: number; cssGzip: number }> {
   const js = new Set<string>();
   const css = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) js.add(m[1]!);

@@ -1,5 +1,10 @@
 /** One line per figure, `<name>: <value> <unit> (budget <op> <value>: ok|over)`, and a closing tally. */
-export type Figure = { name: string; value: number; unit: string; budget?: { op: '>=' | '<='; value: number } };
+export type Figure = {
+  name: string;
+  value: number;
+  unit: string;
+  budget?: { op: '>=' | '<='; value: number };
+};
 
 export function formatFigure(f: Figure): string {
   const value = Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(f.value < 10 ? 2 : 1);

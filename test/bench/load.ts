@@ -3,7 +3,10 @@ import autocannon from 'autocannon';
 export type LoadResult = { rps: number; p99: number; errors: number; non2xx: number };
 
 /** Loads one URL with autocannon (32 connections by default) after a short warm-up. */
-export async function load(url: string, opts: { seconds?: number; connections?: number } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { seconds?: number; connections?: number } = {},
+): Promise<LoadResult> {
   const connections = opts.connections ?? 32;
   await autocannon({ url, connections, duration: 2 });
   const result = await autocannon({ url, connections, duration: opts.seconds ?? 8 });

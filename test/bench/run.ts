@@ -27,7 +27,14 @@ async function main() {
     const htmlFile = path.join(tmpdir(), `acquit-bench-${process.pid}.html`);
     writeFileSync(htmlFile, debtorHtml);
     const barePort = await freePort();
-    children.push(await startProcess(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts', htmlFile, String(barePort)], process.env, /ready/));
+    children.push(
+      await startProcess(
+        process.execPath,
+        ['--import', 'tsx', 'test/bench/bare-server.ts', htmlFile, String(barePort)],
+        process.env,
+        /ready/,
+      ),
+    );
 
     log('loading: debtor page, minimal route, bare node:http (32 connections, 8 s each)');
     const debtor = await load(link.url);
@@ -67,18 +74,52 @@ async function main() {
         unit: '%',
         budget: { op: '>=', value: 60 },
       },
-      { name: 'debtor page / bare node:http', value: Math.round((debtor.rps / bare.rps) * 1000) / 10, unit: '%' },
-      { name: 'debtor page errors and non-2xx', value: debtor.errors + debtor.non2xx, unit: 'responses', budget: { op: '<=', value: 0 } },
-      { name: 'debtor page JavaScript', value: Math.round(assets.jsGzip / 102.4) / 10, unit: 'KB gzip', budget: { op: '<=', value: 100 } },
-      { name: 'debtor page CSS', value: Math.round(assets.cssGzip / 102.4) / 10, unit: 'KB gzip', budget: { op: '<=', value: 15 } },
-      { name: 'webhook ingestion', value: ingest.eventsPerSecond, unit: 'events/s', budget: { op: '>=', value: 500 } },
+      {
+        name: 'debtor page / bare node:http',
+        value: Math.round((debtor.rps / bare.rps) * 1000) / 10,
+        unit: '%',
+      },
+      {
+        name: 'debtor page errors and non-2xx',
+        value: debtor.errors + debtor.non2xx,
+        unit: 'responses',
+        budget: { op: '<=', value: 0 },
+      },
+      {
+        name: 'debtor page JavaScript',
+        value: Math.round(assets.jsGzip / 102.4) / 10,
+        unit: 'KB gzip',
+        budget: { op: '<=', value: 100 },
+      },
+      {
+        name: 'debtor page CSS',
+        value: Math.round(assets.cssGzip / 102.4) / 10,
+        unit: 'KB gzip',
+        budget: { op: '<=', value: 15 },
+      },
+      {
+        name: 'webhook ingestion',
+        value: ingest.eventsPerSecond,
+        unit: 'events/s',
+        budget: { op: '>=', value: 500 },
+      },
       {
         name: 'webhook storm applied by the worker',
         value: Math.round(storm.unique / (ingest.seconds + drainSeconds)),
         unit: 'unique events/s (storm start to last applied)',
       },
-      { name: `webhook storm (${storm.events.length} events, ${storm.unique} unique) failed deliveries`, value: ingest.failures, unit: 'events', budget: { op: '<=', value: 0 } },
-      { name: 'webhook storm ledger mismatches', value: mismatches, unit: 'differences', budget: { op: '<=', value: 0 } },
+      {
+        name: `webhook storm (${storm.events.length} events, ${storm.unique} unique) failed deliveries`,
+        value: ingest.failures,
+        unit: 'events',
+        budget: { op: '<=', value: 0 },
+      },
+      {
+        name: 'webhook storm ledger mismatches',
+        value: mismatches,
+        unit: 'differences',
+        budget: { op: '<=', value: 0 },
+      },
       ...sweep.figures,
     ];
     for (const f of figures) console.log(formatFigure(f));

@@ -32,8 +32,10 @@ export async function startResendFake(): Promise<ResendFake> {
       const json = (status: number, body: unknown) => {
         res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
       };
-      if (req.method !== 'POST' || req.url !== '/emails') return json(404, { name: 'not_found', message: 'Not found' });
-      if (!/^Bearer re_/.test(req.headers.authorization ?? '')) return json(401, { name: 'missing_api_key', message: 'Missing API key' });
+      if (req.method !== 'POST' || req.url !== '/emails')
+        return json(404, { name: 'not_found', message: 'Not found' });
+      if (!/^Bearer re_/.test(req.headers.authorization ?? ''))
+        return json(401, { name: 'missing_api_key', message: 'Missing API key' });
       if (failures > 0) {
         failures--;
         return json(500, { name: 'internal_server_error', statusCode: 500, message: 'Injected failure' });
@@ -41,7 +43,11 @@ export async function startResendFake(): Promise<ResendFake> {
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
       const existing = key ? byKey.get(key) : undefined;
       if (existing) return json(200, { id: existing.id });
-      const email = { id: `re_${emails.length + 1}`, idempotencyKey: key, body: JSON.parse(raw) as Record<string, unknown> };
+      const email = {
+        id: `re_${emails.length + 1}`,
+        idempotencyKey: key,
+        body: JSON.parse(raw) as Record<string, unknown>,
+      };
       emails.push(email);
       if (key) byKey.set(key, email);
       json(200, { id: email.id });

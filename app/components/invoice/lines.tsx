@@ -40,14 +40,16 @@ export function InvoiceLines({ lines, currency, locale, t }: Props) {
             <td className="break-words py-3 pr-3 text-slate-900">
               {line.description}
               <span className="mt-0.5 block text-xs text-slate-600 sm:hidden">
-                {t('lines.qtyTimesPrice', { qty: qty(line), price: m(line.unitPriceMinor) })} · {t('lines.taxRate')}{' '}
-                {rate(line.taxRateBps, locale)}
+                {t('lines.qtyTimesPrice', { qty: qty(line), price: m(line.unitPriceMinor) })} ·{' '}
+                {t('lines.taxRate')} {rate(line.taxRateBps, locale)}
               </span>
             </td>
             <td className={wide}>{qty(line)}</td>
             <td className={wide}>{m(line.unitPriceMinor)}</td>
             <td className={wide}>{rate(line.taxRateBps, locale)}</td>
-            <td className="whitespace-nowrap py-3 pl-3 text-right font-medium tabular-nums">{m(line.lineTotalMinor)}</td>
+            <td className="whitespace-nowrap py-3 pl-3 text-right font-medium tabular-nums">
+              {m(line.lineTotalMinor)}
+            </td>
           </tr>
         ))}
       </tbody>

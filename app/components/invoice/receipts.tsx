@@ -3,7 +3,17 @@ import { formatDateTime, type Locale, type T } from '~/utils/i18n';
 import { money } from './format';
 
 /** Every payment received, each with its receipt as a PDF. */
-export function Receipts({ view, token, locale, t }: { view: InvoiceView; token: string; locale: Locale; t: T }) {
+export function Receipts({
+  view,
+  token,
+  locale,
+  t,
+}: {
+  view: InvoiceView;
+  token: string;
+  locale: Locale;
+  t: T;
+}) {
   if (!view.receipts.length) return null;
   return (
     <div className="mt-6">
@@ -13,7 +23,9 @@ export function Receipts({ view, token, locale, t }: { view: InvoiceView; token:
           <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span className="text-slate-700">
               {formatDateTime(r.receivedAt, locale, view.business.timeZone)} ·{' '}
-              <span className="font-medium tabular-nums text-slate-900">{money(r.amountMinor, view.currency, locale)}</span>
+              <span className="font-medium tabular-nums text-slate-900">
+                {money(r.amountMinor, view.currency, locale)}
+              </span>
             </span>
             <a
               href={`/i/${token}/receipt/${r.id}?lang=${locale}`}

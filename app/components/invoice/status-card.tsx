@@ -17,11 +17,19 @@ export function statusText(status: DebtorStatus, view: InvoiceView, locale: Loca
   const d = (iso: string) => formatDate(iso, locale);
   switch (status.kind) {
     case 'paid':
-      return { tone: tones.good, title: t('status.paid'), detail: view.paidAt ? t('amount.paidOn', { date: d(view.paidAt.slice(0, 10)) }) : null };
+      return {
+        tone: tones.good,
+        title: t('status.paid'),
+        detail: view.paidAt ? t('amount.paidOn', { date: d(view.paidAt.slice(0, 10)) }) : null,
+      };
     case 'void':
       return { tone: tones.muted, title: t('status.void'), detail: t('status.void.detail') };
     case 'processing':
-      return { tone: tones.info, title: t('status.processing'), detail: t('status.processing.detail', { amount: m(status.amountMinor) }) };
+      return {
+        tone: tones.info,
+        title: t('status.processing'),
+        detail: t('status.processing.detail', { amount: m(status.amountMinor) }),
+      };
     case 'disputed':
       return { tone: tones.info, title: t('status.disputed'), detail: t('status.disputed.detail') };
     case 'plan':
@@ -34,7 +42,11 @@ export function statusText(status: DebtorStatus, view: InvoiceView, locale: Loca
             : null,
       };
     case 'promised':
-      return { tone: tones.info, title: t('status.promised', { date: d(status.date) }), detail: t('status.promised.detail') };
+      return {
+        tone: tones.info,
+        title: t('status.promised', { date: d(status.date) }),
+        detail: t('status.promised.detail'),
+      };
     case 'due_in':
       return {
         tone: status.days <= 7 ? tones.soon : tones.muted,
@@ -42,7 +54,11 @@ export function statusText(status: DebtorStatus, view: InvoiceView, locale: Loca
         detail: t('status.dueOn', { date: d(view.dueDate) }),
       };
     case 'due_today':
-      return { tone: tones.soon, title: t('status.due_today'), detail: t('status.dueOn', { date: d(view.dueDate) }) };
+      return {
+        tone: tones.soon,
+        title: t('status.due_today'),
+        detail: t('status.dueOn', { date: d(view.dueDate) }),
+      };
     case 'late':
       return {
         tone: tones.late,
@@ -53,7 +69,17 @@ export function statusText(status: DebtorStatus, view: InvoiceView, locale: Loca
 }
 
 /** The amount and the one sentence that says where things stand. */
-export function StatusCard({ status, view, locale, t }: { status: DebtorStatus; view: InvoiceView; locale: Locale; t: T }) {
+export function StatusCard({
+  status,
+  view,
+  locale,
+  t,
+}: {
+  status: DebtorStatus;
+  view: InvoiceView;
+  locale: Locale;
+  t: T;
+}) {
   const s = statusText(status, view, locale, t);
   const settled = status.kind === 'paid' || status.kind === 'void';
   const heading = useRef<HTMLHeadingElement>(null);
@@ -65,14 +91,22 @@ export function StatusCard({ status, view, locale, t }: { status: DebtorStatus; 
     if (status.kind === 'paid' || status.kind === 'processing') heading.current?.focus();
   }, [status.kind]);
   return (
-    <section aria-labelledby="status-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-      <div className={`inline-flex rounded-full border px-3 py-1 text-sm font-semibold ${s.tone}`} role="status">
+    <section
+      aria-labelledby="status-title"
+      className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
+      <div
+        className={`inline-flex rounded-full border px-3 py-1 text-sm font-semibold ${s.tone}`}
+        role="status"
+      >
         <h2 id="status-title" ref={heading} tabIndex={-1} className="outline-none">
           {s.title}
         </h2>
       </div>
       {s.detail ? <p className="mt-2 text-sm text-slate-700">{s.detail}</p> : null}
-      <p className="mt-5 text-sm font-medium text-slate-600">{settled ? t('amount.total') : t('amount.balance')}</p>
+      <p className="mt-5 text-sm font-medium text-slate-600">
+        {settled ? t('amount.total') : t('amount.balance')}
+      </p>
       <p className="mt-1 text-4xl font-semibold tracking-tight tabular-nums text-slate-900">
         {money(settled ? view.totalMinor : view.balanceMinor, view.currency, locale)}
       </p>

@@ -20,17 +20,34 @@ export function PaymentTerms({ view, locale, t }: { view: InvoiceView; locale: L
 }
 
 /** Shown once overdue: what could be claimed, computed live and never added to the balance. */
-export function LatePenaltyNotice({ penalty, view, locale, t }: { penalty: LatePenalty; view: InvoiceView; locale: Locale; t: T }) {
+export function LatePenaltyNotice({
+  penalty,
+  view,
+  locale,
+  t,
+}: {
+  penalty: LatePenalty;
+  view: InvoiceView;
+  locale: Locale;
+  t: T;
+}) {
   const m = (v: number) => money(v, view.currency, locale);
   return (
-    <section aria-labelledby="late-title" className="rounded-2xl border border-red-200 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      aria-labelledby="late-title"
+      className="rounded-2xl border border-red-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id="late-title" className="text-base font-semibold text-slate-900">
         {t('late.title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-700">{t('late.body', { days: penalty.daysLate, business: view.business.name })}</p>
+      <p className="mt-1 text-sm text-slate-700">
+        {t('late.body', { days: penalty.daysLate, business: view.business.name })}
+      </p>
       <dl className="mt-3 space-y-1 text-sm">
         <div className="flex justify-between gap-4">
-          <dt className="text-slate-700">{t('late.interest', { rate: rate(penalty.rateBps, locale), amount: m(view.balanceMinor) })}</dt>
+          <dt className="text-slate-700">
+            {t('late.interest', { rate: rate(penalty.rateBps, locale), amount: m(view.balanceMinor) })}
+          </dt>
           <dd className="tabular-nums">{m(penalty.interestMinor)}</dd>
         </div>
         <div className="flex justify-between gap-4">

@@ -7,7 +7,10 @@ export function InvoiceTotals({ view, locale, t }: { view: InvoiceView; locale: 
   const m = (v: number) => money(v, view.currency, locale);
   const { taxes } = computeTotals(view.lines);
   const row = (label: string, value: string, strong = false, key?: string) => (
-    <div key={key ?? label} className={`flex justify-between gap-6 py-1.5 ${strong ? 'font-semibold text-slate-900' : 'text-slate-700'}`}>
+    <div
+      key={key ?? label}
+      className={`flex justify-between gap-6 py-1.5 ${strong ? 'font-semibold text-slate-900' : 'text-slate-700'}`}
+    >
       <dt>{label}</dt>
       <dd className="tabular-nums">{value}</dd>
     </div>

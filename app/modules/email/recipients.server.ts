@@ -6,7 +6,10 @@ import type { DbOrTx } from '~/utils/db.server';
  * Who receives an invoice's mail: billing contacts; accounts-payable contacts are copied (or receive it when there
  * is no billing contact). Addresses that bounced are left out until someone fixes them.
  */
-export async function invoiceRecipients(tx: DbOrTx, customerId: string): Promise<{ to: string[]; cc: string[] }> {
+export async function invoiceRecipients(
+  tx: DbOrTx,
+  customerId: string,
+): Promise<{ to: string[]; cc: string[] }> {
   const rows = await tx
     .select({ email: contacts.email, roles: contacts.roles })
     .from(contacts)

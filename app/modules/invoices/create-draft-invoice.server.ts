@@ -94,4 +94,3 @@ export async function createDraftInvoice(
     return { ok: true, invoiceId } as const;
   });
 }
-

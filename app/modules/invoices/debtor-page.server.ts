@@ -7,7 +7,11 @@ import { loadInvoiceByToken } from './load-invoice-by-token.server';
  * The lookup behind every debtor route: one query, and the same 404 for every bad token. Failed lookups count
  * against the caller's IP; past the limit the answer is 429 until the block expires.
  */
-export async function requireInvoiceForToken(request: Request, token: string | undefined, context: AppLoadContext) {
+export async function requireInvoiceForToken(
+  request: Request,
+  token: string | undefined,
+  context: AppLoadContext,
+) {
   const limiter = limits.badToken();
   const ip = context.clientIp;
   if (isBlockedInMemory(limiter, ip)) throw new Response(null, { status: 429 });

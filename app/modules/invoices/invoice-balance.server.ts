@@ -51,7 +51,13 @@ export async function syncPaidState(
       .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'open')))
       .returning({ businessId: invoices.businessId, customerId: invoices.customerId });
     if (!row) return 'unchanged';
-    await recordEvent(tx, { ...row, invoiceId: input.invoiceId, type: 'invoice.paid', actor: input.actor, data: { ...ledger } });
+    await recordEvent(tx, {
+      ...row,
+      invoiceId: input.invoiceId,
+      type: 'invoice.paid',
+      actor: input.actor,
+      data: { ...ledger },
+    });
     return 'paid';
   }
   const [row] = await tx
@@ -60,7 +66,13 @@ export async function syncPaidState(
     .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'paid')))
     .returning({ businessId: invoices.businessId, customerId: invoices.customerId });
   if (!row) return 'unchanged';
-  await recordEvent(tx, { ...row, invoiceId: input.invoiceId, type: 'invoice.reopened', actor: input.actor, data: { ...ledger } });
+  await recordEvent(tx, {
+    ...row,
+    invoiceId: input.invoiceId,
+    type: 'invoice.reopened',
+    actor: input.actor,
+    data: { ...ledger },
+  });
   return 'reopened';
 }
 
@@ -69,7 +81,11 @@ export async function lockInvoice(tx: Tx, invoiceId: string, businessId?: string
   const [row] = await tx
     .select()
     .from(invoices)
-    .where(businessId ? and(eq(invoices.id, invoiceId), eq(invoices.businessId, businessId)) : eq(invoices.id, invoiceId))
+    .where(
+      businessId
+        ? and(eq(invoices.id, invoiceId), eq(invoices.businessId, businessId))
+        : eq(invoices.id, invoiceId),
+    )
     .for('update');
   return row ?? null;
 }

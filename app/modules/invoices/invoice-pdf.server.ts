@@ -315,7 +315,13 @@ function mentions({ view, locale, t }: Ctx): { title: string; text: string }[] {
   if (view.business.iban) {
     const iban = view.business.iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
     const bic = view.business.bic ? t('doc.methods.bic', { bic: view.business.bic }) : '';
-    methods.push(t('doc.methods.transferDetails', { iban, bic, number: formatCreditorReference(creditorReference(view.number)) }));
+    methods.push(
+      t('doc.methods.transferDetails', {
+        iban,
+        bic,
+        number: formatCreditorReference(creditorReference(view.number)),
+      }),
+    );
   }
   return [
     { title: t('doc.terms.title'), text: `${terms} ${t('doc.terms.noDiscount')}` },

@@ -9,8 +9,7 @@ import { addDaysIso, todayIn } from '~/utils/dates';
 import { buyerSnapshot, sellerSnapshot } from './parties.server';
 
 export type IssueResult =
-  | { status: 'issued'; number: string; url: string; emailed: boolean }
-  | { status: 'not_draft' };
+  { status: 'issued'; number: string; url: string; emailed: boolean } | { status: 'not_draft' };
 
 /**
  * draft -> open: takes the next gapless number, freezes seller and buyer identity, mints the debtor link and
@@ -27,7 +26,11 @@ export async function issueInvoice(
       .select()
       .from(invoices)
       .where(
-        and(eq(invoices.id, input.invoiceId), eq(invoices.businessId, input.businessId), eq(invoices.status, 'draft')),
+        and(
+          eq(invoices.id, input.invoiceId),
+          eq(invoices.businessId, input.businessId),
+          eq(invoices.status, 'draft'),
+        ),
       )
       .for('update');
     if (!draft) return { status: 'not_draft' } as const;
@@ -68,7 +71,13 @@ export async function issueInvoice(
       customerId: customer.id,
       type: 'invoice.issued',
       actor: input.actor,
-      data: { number, dueDate, totalMinor: draft.totalMinor, emailedTo: sent?.to ?? [], copied: sent?.cc ?? [] },
+      data: {
+        number,
+        dueDate,
+        totalMinor: draft.totalMinor,
+        emailedTo: sent?.to ?? [],
+        copied: sent?.cc ?? [],
+      },
     });
     return { status: 'issued', number, url: link.url, emailed: Boolean(sent?.queued) } as const;
   });

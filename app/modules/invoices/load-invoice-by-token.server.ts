@@ -12,7 +12,10 @@ const VISIT_MINUTES = 30;
 /** A visit is one visitor (IP and browser) on one link within half an hour. */
 function visitKey(visitor: Visitor, now: Date): string {
   const bucket = Math.floor(now.getTime() / (VISIT_MINUTES * 60_000));
-  const who = createHash('sha256').update(`${visitor.ip}|${visitor.userAgent ?? ''}`).digest('hex').slice(0, 16);
+  const who = createHash('sha256')
+    .update(`${visitor.ip}|${visitor.userAgent ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
   return `${who}:${bucket}`;
 }
 

@@ -4,7 +4,8 @@ import type { PartySnapshot } from './types';
 type BusinessRow = typeof business.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;
 
-const lines = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => Boolean(p?.trim()));
+const lines = (...parts: (string | null | undefined)[]) =>
+  parts.filter((p): p is string => Boolean(p?.trim()));
 
 export function sellerSnapshot(b: BusinessRow): PartySnapshot {
   return {

@@ -28,7 +28,12 @@ describe('invoice totals', () => {
   });
 
   test('mixed rates: tax is computed once per rate on its base, not per line', () => {
-    const totals = computeTotals([line(1.5, 3333, 2000), line(0.333, 1000, 550), line(3, 99, 550), line(1, 1234, 0)]);
+    const totals = computeTotals([
+      line(1.5, 3333, 2000),
+      line(0.333, 1000, 550),
+      line(3, 99, 550),
+      line(1, 1234, 0),
+    ]);
     expect(totals.lineTotals).toEqual([5000, 333, 297, 1234]);
     expect(totals.subtotalMinor).toBe(6864);
     // 5.5% of 6.30 = 0.3465 -> 0.35; per line it would have been 0.18 + 0.16 = 0.34.

@@ -4,7 +4,13 @@ import { roundDiv } from '~/utils/money';
 export type LineInput = { quantityMilli: number; unitPriceMinor: number; taxRateBps: number };
 
 export type TaxBreakdown = { rateBps: number; baseMinor: number; taxMinor: number };
-export type Totals = { lineTotals: number[]; subtotalMinor: number; taxes: TaxBreakdown[]; taxMinor: number; totalMinor: number };
+export type Totals = {
+  lineTotals: number[];
+  subtotalMinor: number;
+  taxes: TaxBreakdown[];
+  taxMinor: number;
+  totalMinor: number;
+};
 
 export function lineTotal(line: LineInput): number {
   return Number(roundDiv(BigInt(line.quantityMilli) * BigInt(line.unitPriceMinor), 1000n));

@@ -23,8 +23,12 @@ export async function voidInvoice(
     if (!invoice) return { ok: false, error: 'not_found' } as const;
     if (invoice.status !== 'open') return { ok: false, error: 'not_open' } as const;
     const ledger = await invoiceLedger(tx, invoice.id);
-    if (!ledger || ledger.paidMinor > 0 || ledger.processingMinor > 0) return { ok: false, error: 'has_payments' } as const;
-    const [settings] = await tx.select({ timeZone: business.timeZone }).from(business).where(eq(business.id, invoice.businessId));
+    if (!ledger || ledger.paidMinor > 0 || ledger.processingMinor > 0)
+      return { ok: false, error: 'has_payments' } as const;
+    const [settings] = await tx
+      .select({ timeZone: business.timeZone })
+      .from(business)
+      .where(eq(business.id, invoice.businessId));
     const year = Number(todayIn(settings?.timeZone ?? 'Europe/Paris', input.now).slice(0, 4));
     const amountMinor = ledger.totalMinor - ledger.creditedMinor;
     let number: string | null = null;

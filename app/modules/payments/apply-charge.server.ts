@@ -15,7 +15,11 @@ async function findPayment(tx: Tx, paymentIntentId: string | null, chargeId: str
     chargeId ? eq(payments.stripeChargeId, chargeId) : undefined,
   ].filter((c) => c !== undefined);
   if (!conditions.length) return null;
-  const [row] = await tx.select().from(payments).where(or(...conditions)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(payments)
+    .where(or(...conditions))
+    .limit(1);
   if (!row?.invoiceId) return null;
   // Lock order: invoice, then payment (as everywhere else).
   await lockInvoice(tx, row.invoiceId);
@@ -30,7 +34,11 @@ const refundStatus = (s: string | null) =>
  * Records Stripe's refunds of a payment (read afresh from Stripe by the caller, so the order of refund events
  * does not matter). Upserts by refund id; the balance reopens by what was refunded.
  */
-export async function applyRefunds(tx: Tx, charge: Pick<Stripe.Charge, 'id' | 'payment_intent'>, list: Stripe.Refund[]) {
+export async function applyRefunds(
+  tx: Tx,
+  charge: Pick<Stripe.Charge, 'id' | 'payment_intent'>,
+  list: Stripe.Refund[],
+) {
   const payment = await findPayment(tx, idOf(charge.payment_intent), charge.id);
   if (!payment) return 'ignored' as const;
   let changed = false;
@@ -38,7 +46,13 @@ export async function applyRefunds(tx: Tx, charge: Pick<Stripe.Charge, 'id' | 'p
     const status = refundStatus(refund.status);
     const [row] = await tx
       .insert(refunds)
-      .values({ paymentId: payment.id, stripeRefundId: refund.id, amountMinor: refund.amount, status, reason: refund.reason ?? null })
+      .values({
+        paymentId: payment.id,
+        stripeRefundId: refund.id,
+        amountMinor: refund.amount,
+        status,
+        reason: refund.reason ?? null,
+      })
       .onConflictDoUpdate({ target: refunds.stripeRefundId, set: { status } })
       .returning({ id: refunds.id, status: refunds.status });
     if (row) changed = true;
@@ -65,9 +79,16 @@ const FINAL = new Set(['won', 'lost']);
 export async function applyDispute(tx: Tx, dispute: Stripe.Dispute) {
   const payment = await findPayment(tx, idOf(dispute.payment_intent), idOf(dispute.charge));
   if (!payment) return 'ignored' as const;
-  const ids = { businessId: payment.businessId, invoiceId: payment.invoiceId, customerId: payment.customerId };
+  const ids = {
+    businessId: payment.businessId,
+    invoiceId: payment.invoiceId,
+    customerId: payment.customerId,
+  };
   // Whichever event arrives first (even the closing one) makes sure someone looks at it.
-  const [settings] = await tx.select({ timeZone: business.timeZone }).from(business).where(eq(business.id, payment.businessId));
+  const [settings] = await tx
+    .select({ timeZone: business.timeZone })
+    .from(business)
+    .where(eq(business.id, payment.businessId));
   await tx
     .insert(tasks)
     .values({
@@ -78,7 +99,8 @@ export async function applyDispute(tx: Tx, dispute: Stripe.Dispute) {
       dedupeKey: `chargeback:${dispute.id}`,
     })
     .onConflictDoNothing({ target: tasks.dedupeKey });
-  if (payment.chargebackStatus && FINAL.has(payment.chargebackStatus) && !FINAL.has(dispute.status)) return 'stale' as const;
+  if (payment.chargebackStatus && FINAL.has(payment.chargebackStatus) && !FINAL.has(dispute.status))
+    return 'stale' as const;
   const lostMinor = dispute.status === 'lost' ? Math.min(dispute.amount, payment.amountMinor) : 0;
   await tx
     .update(payments)
@@ -88,7 +110,12 @@ export async function applyDispute(tx: Tx, dispute: Stripe.Dispute) {
     ...ids,
     type: FINAL.has(dispute.status) ? `payment.chargeback_${dispute.status}` : 'payment.chargeback_opened',
     actor,
-    data: { paymentId: payment.id, disputeId: dispute.id, amountMinor: dispute.amount, reason: dispute.reason },
+    data: {
+      paymentId: payment.id,
+      disputeId: dispute.id,
+      amountMinor: dispute.amount,
+      reason: dispute.reason,
+    },
     dedupeKey: `chargeback:${dispute.id}:${FINAL.has(dispute.status) ? dispute.status : 'open'}`,
   });
   await syncPaidState(tx, { invoiceId: payment.invoiceId!, actor });

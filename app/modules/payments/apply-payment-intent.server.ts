@@ -18,7 +18,11 @@ const stripeActor: Actor = { type: 'stripe' };
  * and only then, the invoice's paid state is synced and the receipt is queued: a redelivery changes nothing.
  * Locks the invoice row first, so changes to one invoice's ledger happen one at a time.
  */
-export async function applyPaymentIntent(tx: Tx, pi: Stripe.PaymentIntent, observedAt: number): Promise<ApplyResult> {
+export async function applyPaymentIntent(
+  tx: Tx,
+  pi: Stripe.PaymentIntent,
+  observedAt: number,
+): Promise<ApplyResult> {
   const invoiceId = pi.metadata?.invoice_id;
   if (!invoiceId || !/^[0-9a-f-]{36}$/.test(invoiceId)) return 'ignored';
   const invoice = await lockInvoice(tx, invoiceId);
@@ -49,13 +53,21 @@ export async function applyPaymentIntent(tx: Tx, pi: Stripe.PaymentIntent, obser
   if (inserted) {
     paymentId = inserted.id;
   } else {
-    const [row] = await tx.select().from(payments).where(eq(payments.stripePaymentIntentId, pi.id)).for('update');
+    const [row] = await tx
+      .select()
+      .from(payments)
+      .where(eq(payments.stripePaymentIntentId, pi.id))
+      .for('update');
     paymentId = row!.id;
     previous = row!.status;
     if (row!.status === 'succeeded') return 'unchanged';
-    if (next !== 'succeeded' && row!.stripeObservedAt !== null && observedAt < row!.stripeObservedAt) return 'stale';
+    if (next !== 'succeeded' && row!.stripeObservedAt !== null && observedAt < row!.stripeObservedAt)
+      return 'stale';
     if (row!.status === next && row!.amountMinor === pi.amount) {
-      await tx.update(payments).set({ stripeObservedAt: observedAt, stripeChargeId: chargeId ?? row!.stripeChargeId }).where(eq(payments.id, row!.id));
+      await tx
+        .update(payments)
+        .set({ stripeObservedAt: observedAt, stripeChargeId: chargeId ?? row!.stripeChargeId })
+        .where(eq(payments.id, row!.id));
       return 'unchanged';
     }
     await tx
@@ -76,7 +88,12 @@ export async function applyPaymentIntent(tx: Tx, pi: Stripe.PaymentIntent, obser
     ...ids,
     type: `payment.${next}`,
     actor: stripeActor,
-    data: { paymentIntentId: pi.id, amountMinor: pi.amount, previous, failure: pi.last_payment_error?.message ?? undefined },
+    data: {
+      paymentIntentId: pi.id,
+      amountMinor: pi.amount,
+      previous,
+      failure: pi.last_payment_error?.message ?? undefined,
+    },
   });
   if (next !== 'succeeded') return 'updated';
   await syncPaidState(tx, { invoiceId: invoice.id, actor: stripeActor, now });

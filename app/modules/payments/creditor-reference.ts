@@ -4,7 +4,10 @@
  * unmatched transfer.
  */
 export function creditorReference(invoiceNumber: string): string {
-  const reference = invoiceNumber.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 21);
+  const reference = invoiceNumber
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 21);
   const digits = `${reference}RF00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   let remainder = 0;
   for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
@@ -21,7 +24,9 @@ export function formatCreditorReference(reference: string): string {
 export function isValidCreditorReference(reference: string): boolean {
   const compact = reference.replace(/\s/g, '').toUpperCase();
   if (!/^RF\d{2}[A-Z0-9]{1,21}$/.test(compact)) return false;
-  const digits = `${compact.slice(4)}${compact.slice(0, 4)}`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  const digits = `${compact.slice(4)}${compact.slice(0, 4)}`.replace(/[A-Z]/g, (c) =>
+    String(c.charCodeAt(0) - 55),
+  );
   let remainder = 0;
   for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
   return remainder === 1;

@@ -19,7 +19,14 @@ const returnedForm = z.object({
 });
 
 export type PaymentActionData =
-  | { intent: 'pay'; ok: true; clientSecret: string; publishableKey: string; amountMinor: number; currency: string }
+  | {
+      intent: 'pay';
+      ok: true;
+      clientSecret: string;
+      publishableKey: string;
+      amountMinor: number;
+      currency: string;
+    }
   | { intent: 'pay'; ok: false; error: string; minMinor?: number; maxMinor?: number }
   | { intent: 'payment-returned'; ok: boolean };
 
@@ -28,18 +35,29 @@ export type PaymentActionData =
  * amount); `payment-returned` reads the PaymentIntent back from Stripe once the browser says it is done, so the page
  * can show the receipt without waiting for the webhook.
  */
-export async function debtorPaymentAction(form: FormData, view: InvoiceView, actor: { ip: string; userAgent: string | null }) {
+export async function debtorPaymentAction(
+  form: FormData,
+  view: InvoiceView,
+  actor: { ip: string; userAgent: string | null },
+) {
   if (!stripeConfigured() || !env().STRIPE_PUBLISHABLE_KEY) {
-    return data<PaymentActionData>({ intent: 'pay', ok: false, error: 'stripe_unavailable' }, { status: 503 });
+    return data<PaymentActionData>(
+      { intent: 'pay', ok: false, error: 'stripe_unavailable' },
+      { status: 503 },
+    );
   }
   const fields = Object.fromEntries(form);
   const returned = returnedForm.safeParse(fields);
   if (returned.success) {
     const result = await syncPaymentIntent(db(), returned.data.paymentIntentId, view.id);
-    return data<PaymentActionData>({ intent: 'payment-returned', ok: result !== 'ignored' }, { status: result === 'ignored' ? 400 : 200 });
+    return data<PaymentActionData>(
+      { intent: 'payment-returned', ok: result !== 'ignored' },
+      { status: result === 'ignored' ? 400 : 200 },
+    );
   }
   const pay = payForm.safeParse(fields);
-  if (!pay.success) return data<PaymentActionData>({ intent: 'pay', ok: false, error: 'invalid_request' }, { status: 400 });
+  if (!pay.success)
+    return data<PaymentActionData>({ intent: 'pay', ok: false, error: 'invalid_request' }, { status: 400 });
   let requestedMinor: number | null = null;
   if (pay.data.amount?.trim()) {
     requestedMinor = parseDecimal(pay.data.amount, minorDigits(view.currency));

@@ -28,7 +28,9 @@ export function chooseAmount(
   requestedMinor: number | null,
   maxMinor: number,
   settings: Pick<typeof business.$inferSelect, 'partialPaymentsAllowed' | 'minPartialPaymentMinor'>,
-): { ok: true; amountMinor: number } | { ok: false; error: AmountError; minMinor?: number; maxMinor?: number } {
+):
+  | { ok: true; amountMinor: number }
+  | { ok: false; error: AmountError; minMinor?: number; maxMinor?: number } {
   if (requestedMinor === null || requestedMinor === maxMinor) return { ok: true, amountMinor: maxMinor };
   if (!settings.partialPaymentsAllowed) return { ok: false, error: 'partial_not_allowed' };
   if (requestedMinor > maxMinor) return { ok: false, error: 'amount_too_large', maxMinor };

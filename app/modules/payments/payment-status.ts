@@ -1,9 +1,12 @@
 import type Stripe from 'stripe';
 
-export type PaymentStatus = 'requires_payment_method' | 'requires_action' | 'processing' | 'succeeded' | 'failed' | 'canceled';
+export type PaymentStatus =
+  'requires_payment_method' | 'requires_action' | 'processing' | 'succeeded' | 'failed' | 'canceled';
 
 /** Our view of a PaymentIntent's status. A declined attempt leaves the PI reusable; we call that row 'failed'. */
-export function paymentStatusOf(pi: Pick<Stripe.PaymentIntent, 'status' | 'last_payment_error'>): PaymentStatus {
+export function paymentStatusOf(
+  pi: Pick<Stripe.PaymentIntent, 'status' | 'last_payment_error'>,
+): PaymentStatus {
   switch (pi.status) {
     case 'succeeded':
       return 'succeeded';

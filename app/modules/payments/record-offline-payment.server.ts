@@ -22,7 +22,10 @@ export type OfflinePaymentResult =
   | { ok: false; error: 'not_found' | 'not_open' | 'exceeds_balance'; balanceMinor?: number };
 
 /** Records money received outside Stripe (transfer, cheque). It may not exceed the balance. */
-export async function recordOfflinePayment(db: Db, input: OfflinePaymentInput): Promise<OfflinePaymentResult> {
+export async function recordOfflinePayment(
+  db: Db,
+  input: OfflinePaymentInput,
+): Promise<OfflinePaymentResult> {
   return db.transaction(async (tx) => {
     const invoice = await lockInvoice(tx, input.invoiceId, input.businessId);
     if (!invoice) return { ok: false, error: 'not_found' } as const;
@@ -31,7 +34,8 @@ export async function recordOfflinePayment(db: Db, input: OfflinePaymentInput): 
         .select({ id: payments.id })
         .from(payments)
         .where(and(eq(payments.requestKey, input.requestKey), eq(payments.invoiceId, invoice.id)));
-      if (existing) return { ok: true, paymentId: existing.id, invoicePaid: invoice.status === 'paid' } as const;
+      if (existing)
+        return { ok: true, paymentId: existing.id, invoicePaid: invoice.status === 'paid' } as const;
     }
     if (invoice.status !== 'open') return { ok: false, error: 'not_open' } as const;
     const ledger = await invoiceLedger(tx, invoice.id);
@@ -61,7 +65,12 @@ export async function recordOfflinePayment(db: Db, input: OfflinePaymentInput): 
       customerId: invoice.customerId,
       type: 'payment.recorded',
       actor: input.actor,
-      data: { paymentId: payment!.id, amountMinor: input.amountMinor, method: input.method, receivedOn: input.receivedOn },
+      data: {
+        paymentId: payment!.id,
+        amountMinor: input.amountMinor,
+        method: input.method,
+        receivedOn: input.receivedOn,
+      },
     });
     const state = await syncPaidState(tx, { invoiceId: invoice.id, actor: input.actor });
     await queueReceiptEmail(tx, { paymentId: payment!.id });

@@ -11,7 +11,12 @@ import { paymentStatusOf, REUSABLE } from './payment-status';
 
 export type StartPaymentResult =
   | { ok: true; paymentIntentId: string; clientSecret: string; amountMinor: number; currency: string }
-  | { ok: false; error: PayableError | AmountError | 'not_found' | 'stripe_unavailable'; minMinor?: number; maxMinor?: number };
+  | {
+      ok: false;
+      error: PayableError | AmountError | 'not_found' | 'stripe_unavailable';
+      minMinor?: number;
+      maxMinor?: number;
+    };
 
 async function disputedMinor(tx: Tx, invoiceId: string): Promise<number> {
   const rows = await tx.execute<{ n: string }>(sql`SELECT COALESCE(SUM(amount_minor), 0) AS n FROM disputes
@@ -32,8 +37,15 @@ export async function startPayment(
   try {
     return await db.transaction((tx) => startInTransaction(tx, input));
   } catch (error) {
-    if (error instanceof Error && 'type' in error && String((error as { type: unknown }).type).startsWith('Stripe')) {
-      logger().warn({ err: { message: error.message, type: (error as { type: string }).type } }, 'stripe refused or failed');
+    if (
+      error instanceof Error &&
+      'type' in error &&
+      String((error as { type: unknown }).type).startsWith('Stripe')
+    ) {
+      logger().warn(
+        { err: { message: error.message, type: (error as { type: string }).type } },
+        'stripe refused or failed',
+      );
       return { ok: false, error: 'stripe_unavailable' };
     }
     throw error;
@@ -54,7 +66,11 @@ async function startInTransaction(
   if (!chosen.ok) return chosen;
   const amountMinor = chosen.amountMinor;
 
-  const onPage = and(eq(payments.invoiceId, invoice.id), isNotNull(payments.stripePaymentIntentId), isNull(payments.installmentId));
+  const onPage = and(
+    eq(payments.invoiceId, invoice.id),
+    isNotNull(payments.stripePaymentIntentId),
+    isNull(payments.installmentId),
+  );
   const [open] = await tx
     .select()
     .from(payments)
@@ -66,16 +82,29 @@ async function startInTransaction(
   if (open) {
     pi = await stripe().paymentIntents.retrieve(open.stripePaymentIntentId!);
     if (REUSABLE.includes(paymentStatusOf(pi)) && pi.amount !== amountMinor) {
-      pi = await stripe().paymentIntents.update(pi.id, { amount: amountMinor }, { idempotencyKey: `pi-amount:${pi.id}:${amountMinor}` });
+      pi = await stripe().paymentIntents.update(
+        pi.id,
+        { amount: amountMinor },
+        { idempotencyKey: `pi-amount:${pi.id}:${amountMinor}` },
+      );
       await tx.update(payments).set({ amountMinor }).where(eq(payments.id, open.id));
     }
     if (REUSABLE.includes(paymentStatusOf(pi))) {
-      return { ok: true, paymentIntentId: pi.id, clientSecret: pi.client_secret!, amountMinor, currency: invoice.currency };
+      return {
+        ok: true,
+        paymentIntentId: pi.id,
+        clientSecret: pi.client_secret!,
+        amountMinor,
+        currency: invoice.currency,
+      };
     }
     // Stripe moved on (succeeded, processing, canceled) without us hearing: the webhook or the catch-up job will
     // record it; meanwhile a new attempt would risk paying twice, unless the old one is gone.
     if (paymentStatusOf(pi) !== 'canceled') return { ok: false, error: 'processing' };
-    await tx.update(payments).set({ status: 'canceled' }).where(and(eq(payments.id, open.id), inArray(payments.status, REUSABLE)));
+    await tx
+      .update(payments)
+      .set({ status: 'canceled' })
+      .where(and(eq(payments.id, open.id), inArray(payments.status, REUSABLE)));
   }
 
   const [{ value: closed } = { value: 0 }] = await tx
@@ -87,9 +116,15 @@ async function startInTransaction(
     {
       amount: amountMinor,
       currency: invoice.currency.toLowerCase(),
-      allowed_payment_method_types: paymentMethodTypes(invoice.currency) as Stripe.PaymentIntentCreateParams.AllowedPaymentMethodType[],
+      allowed_payment_method_types: paymentMethodTypes(
+        invoice.currency,
+      ) as Stripe.PaymentIntentCreateParams.AllowedPaymentMethodType[],
       description: `Invoice ${invoice.number}`,
-      metadata: { invoice_id: invoice.id, business_id: invoice.businessId, invoice_number: invoice.number ?? '' },
+      metadata: {
+        invoice_id: invoice.id,
+        business_id: invoice.businessId,
+        invoice_number: invoice.number ?? '',
+      },
     },
     { idempotencyKey: `invoice-pay:${invoice.id}:${amountMinor}:${attempt}` },
   );
@@ -117,5 +152,11 @@ async function startInTransaction(
       data: { paymentIntentId: pi.id, amountMinor, attempt },
     });
   }
-  return { ok: true, paymentIntentId: pi.id, clientSecret: pi.client_secret!, amountMinor, currency: invoice.currency };
+  return {
+    ok: true,
+    paymentIntentId: pi.id,
+    clientSecret: pi.client_secret!,
+    amountMinor,
+    currency: invoice.currency,
+  };
 }

@@ -20,13 +20,22 @@ const debtor = { type: 'debtor', ip: '127.0.0.1', userAgent: 'vitest' } as const
 /** The debtor opens the payment and pays at Stripe; no webhook ever reaches us (none is configured). */
 async function paidWithoutWebhook() {
   const invoice = await createIssuedInvoice();
-  const started = await startPayment(db(), { invoiceId: invoice.invoiceId, requestedMinor: null, actor: debtor });
+  const started = await startPayment(db(), {
+    invoiceId: invoice.invoiceId,
+    requestedMinor: null,
+    actor: debtor,
+  });
   if (!started.ok) throw new Error(started.error);
-  await stripeClientFor(fake, 'sk_test_acquit').paymentIntents.confirm(started.paymentIntentId, { payment_method: 'pm_card_visa' }, { idempotencyKey: `confirm-${started.paymentIntentId}` });
+  await stripeClientFor(fake, 'sk_test_acquit').paymentIntents.confirm(
+    started.paymentIntentId,
+    { payment_method: 'pm_card_visa' },
+    { idempotencyKey: `confirm-${started.paymentIntentId}` },
+  );
   return { invoice, paymentIntentId: started.paymentIntentId };
 }
 
-const statusOf = async (invoiceId: string) => (await db().select().from(invoices).where(eq(invoices.id, invoiceId)))[0]!.status;
+const statusOf = async (invoiceId: string) =>
+  (await db().select().from(invoices).where(eq(invoices.id, invoiceId)))[0]!.status;
 
 describe('catching up with Stripe', () => {
   test('a webhook missed for hours: the catch-up job still records the payment, once', async () => {
@@ -35,11 +44,16 @@ describe('catching up with Stripe', () => {
     const first = await reconcilePendingPayments(db(), { olderThanMinutes: 0 });
     expect(first.results.succeeded).toBeGreaterThanOrEqual(1);
     expect(await statusOf(invoice.invoiceId)).toBe('paid');
-    const [row] = await db().select().from(payments).where(eq(payments.stripePaymentIntentId, paymentIntentId));
+    const [row] = await db()
+      .select()
+      .from(payments)
+      .where(eq(payments.stripePaymentIntentId, paymentIntentId));
     expect(row?.status).toBe('succeeded');
     // Nothing left pending for it, so a second run has nothing to do for this payment.
     await reconcilePendingPayments(db(), { olderThanMinutes: 0 });
-    expect(await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId))).toHaveLength(1);
+    expect(await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId))).toHaveLength(
+      1,
+    );
   });
 
   test('the page’s "I am back" read is scoped to its own invoice', async () => {

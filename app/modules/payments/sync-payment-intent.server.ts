@@ -11,7 +11,11 @@ import { applyPaymentIntent, type ApplyResult } from './apply-payment-intent.ser
  * paying (so the page can show the receipt before the webhook lands) and by the catch-up job. `invoiceId`, when
  * given, must match the PaymentIntent's metadata: a token reaches only its own invoice's payments.
  */
-export async function syncPaymentIntent(db: Db, paymentIntentId: string, invoiceId?: string): Promise<ApplyResult> {
+export async function syncPaymentIntent(
+  db: Db,
+  paymentIntentId: string,
+  invoiceId?: string,
+): Promise<ApplyResult> {
   let pi: Stripe.PaymentIntent;
   try {
     pi = await stripe().paymentIntents.retrieve(paymentIntentId);
@@ -31,7 +35,10 @@ const PENDING = ['requires_payment_method', 'requires_action', 'processing', 'fa
  * a webhook missed for hours (an outage, a misconfigured endpoint) still ends in the right state. Safe to run
  * any number of times, and from two workers at once (applyPaymentIntent is idempotent and locks per invoice).
  */
-export async function reconcilePendingPayments(db: Db, opts: { olderThanMinutes?: number; limit?: number } = {}) {
+export async function reconcilePendingPayments(
+  db: Db,
+  opts: { olderThanMinutes?: number; limit?: number } = {},
+) {
   const rows = await db
     .select({ pi: payments.stripePaymentIntentId })
     .from(payments)
@@ -51,10 +58,12 @@ export async function reconcilePendingPayments(db: Db, opts: { olderThanMinutes?
       const result = await syncPaymentIntent(db, pi!);
       results[result] = (results[result] ?? 0) + 1;
     } catch (error) {
-      logger().warn({ err: { message: (error as Error).message }, paymentIntentId: pi }, 'catch-up: could not read payment');
+      logger().warn(
+        { err: { message: (error as Error).message }, paymentIntentId: pi },
+        'catch-up: could not read payment',
+      );
       results.error = (results.error ?? 0) + 1;
     }
   }
   return { checked: rows.length, results };
 }
-
