@@ -30,7 +30,7 @@ export function AdminHeader() {
         </Link>
         <nav
           aria-label={t('admin.nav.label')}
-          className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto"
+          className="order-last -mx-1 flex w-full gap-1 overflow-x-auto 2xl:order-none 2xl:w-auto"
         >
           <NavLink to={lang('/admin/invoices')} className={navClass}>
             {t('admin.nav.invoices')}
