@@ -1,22 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  customers,
-  dunningPolicies,
-  dunningSteps,
-  emails,
-  events,
-  invoiceLinks,
-  reminders,
-} from '#db/schema/index';
+import { customers, dunningPolicies, dunningSteps, reminders } from '#db/schema/index';
 import { DEFAULT_LADDER } from '~/modules/dunning/default-ladder';
 import { db } from '~/utils/db.server';
-import { createBusiness, createCustomer, createOverdueInvoice, createUser } from '../../test/factories';
-import { startApp, type RunningApp } from '../../test/setup/app-server';
+import { createBusiness, createCustomer, createOverdueInvoice } from '../../test/factories';
+import { type RunningApp } from '../../test/setup/app-server';
 import { createClient, type HttpClient } from '../../test/setup/http';
-import { csrfOf, loginAs, textOf } from '../../test/support/admin-client';
+import { textOf } from '../../test/support/admin-client';
 import { fieldError } from '../../test/support/form-errors';
+import {
+  dunningCounts,
+  eventsOf as eventsOfBusiness,
+  liveSteps,
+  signInToDunning,
+  stepForm,
+} from '../../test/support/dunning-admin';
 
 let app: RunningApp;
 let client: HttpClient;
@@ -26,60 +24,18 @@ let userId: string;
 let defaultId: string;
 
 beforeAll(async () => {
-  app = await startApp();
-  const business = await createBusiness();
-  businessId = business.id;
-  const user = await createUser(businessId);
-  userId = user.id;
-  client = await loginAs(app, user);
-  csrf = await csrfOf(client, '/admin/dunning');
-  const [policy] = await db()
-    .select()
-    .from(dunningPolicies)
-    .where(eq(dunningPolicies.businessId, businessId));
-  defaultId = policy!.id;
+  ({ app, client, csrf, businessId, userId, defaultId } = await signInToDunning());
 });
 afterAll(() => app.stop());
 
-async function liveSteps(policyId: string) {
-  return db()
-    .select()
-    .from(dunningSteps)
-    .where(and(eq(dunningSteps.policyId, policyId), isNull(dunningSteps.archivedAt)))
-    .orderBy(asc(dunningSteps.offsetDays));
-}
-async function eventsOf(type: string) {
-  return db()
-    .select()
-    .from(events)
-    .where(and(eq(events.businessId, businessId), eq(events.type, type)));
-}
-async function counts() {
-  const [[s], [e], [p]] = await Promise.all([
-    db().select({ n: count() }).from(dunningSteps),
-    db().select({ n: count() }).from(events).where(eq(events.businessId, businessId)),
-    db().select({ n: count() }).from(dunningPolicies),
-  ]);
-  return { steps: s!.n, events: e!.n, policies: p!.n };
-}
+const eventsOf = (type: string) => eventsOfBusiness(businessId, type);
+const counts = () => dunningCounts(businessId);
 async function newPolicy(name: string, from: 'default' | 'empty' = 'empty') {
   const response = await client.postForm('/admin/dunning', { csrf, name, from });
   expect(response.status, textOf(response.body).slice(0, 300)).toBe(302);
   return /\/admin\/dunning\/([0-9a-f-]{36})/.exec(response.location ?? '')![1]!;
 }
-
-const step = (overrides: Record<string, string> = {}): Record<string, string> => ({
-  csrf,
-  intent: 'add-step',
-  offsetDays: '10',
-  channel: 'email',
-  tone: 'firm',
-  subjectFr: 'Facture {{invoice_number}} : {{days_late}} jours de retard',
-  bodyFr: 'Bonjour {{customer_name}},\n\nMerci de régler {{amount_due}}.',
-  subjectEn: 'Invoice {{invoice_number}}: {{days_late}} days late',
-  bodyEn: 'Hello {{customer_name}},\n\nPlease pay {{amount_due}}.',
-  ...overrides,
-});
+const step = (overrides: Record<string, string> = {}) => stepForm(csrf, overrides);
 
 describe('the dunning pages need a signed-in user', () => {
   it('redirects a visitor to the login page and refuses an anonymous POST', async () => {
@@ -384,110 +340,5 @@ describe('steps: add, change, remove', () => {
     const deleted = await client.postForm(`/admin/dunning/${policyId}?lang=en`, { csrf, intent: 'delete' });
     expect(deleted.status).toBe(409);
     expect(textOf(deleted.body)).toContain('already sent reminders');
-  });
-});
-
-describe('live preview', () => {
-  let invoice: Awaited<ReturnType<typeof createOverdueInvoice>>;
-  let mostOverdue: Awaited<ReturnType<typeof createOverdueInvoice>>;
-  beforeAll(async () => {
-    invoice = await createOverdueInvoice(5, { businessId });
-    mostOverdue = await createOverdueInvoice(50, { businessId });
-  });
-  async function sideEffects() {
-    const [[l], [m], c] = await Promise.all([
-      db().select({ n: count() }).from(invoiceLinks),
-      db().select({ n: count() }).from(emails),
-      counts(),
-    ]);
-    return { links: l!.n, emails: m!.n, ...c };
-  }
-  const frameText = (html: string) => textOf(html);
-
-  it('renders the typed step on the chosen invoice in the chosen language, in a locked-down document, writing nothing', async () => {
-    const before = await sideEffects();
-    const response = await client.postForm(`/admin/dunning/${defaultId}/preview?lang=en`, {
-      ...step({
-        offsetDays: '7',
-        subjectFr: 'Relance {{invoice_number}} — {{days_late}} j',
-        subjectEn: 'Late: {{invoice_number}}',
-      }),
-      previewInvoiceId: invoice.invoiceId,
-      previewLang: 'fr',
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    const text = frameText(response.body);
-    // Rendered as of the day the step falls due for this invoice: due date + 7 days, so 7 days late.
-    expect(text).toContain(`Relance ${invoice.number} — 7 j`);
-    expect(text).toMatch(/Merci de régler 1[\s\u202f\u00a0]650,00/);
-    expect(text).not.toContain('Late:');
-    expect(await sideEffects()).toEqual(before);
-  });
-
-  it('lists what saving would refuse above the preview', async () => {
-    const response = await client.postForm(`/admin/dunning/${defaultId}/preview?lang=en`, {
-      ...step({ bodyEn: 'Hello {{client_name}}', offsetDays: '999' }),
-      previewInvoiceId: invoice.invoiceId,
-      previewLang: 'en',
-    });
-    expect(response.status).toBe(200);
-    const text = frameText(response.body);
-    expect(text).toContain('To fix before saving');
-    expect(text).toContain('Message (EN) — “{{client_name}}” is not a known placeholder');
-    expect(text).toContain('Offset in days — Enter a whole number of days');
-  });
-
-  it('shows a saved step on the most overdue invoice by default (the frame’s first document)', async () => {
-    const seven = (await liveSteps(defaultId)).find((s) => s.offsetDays === 7)!;
-    const response = await client.get(
-      `/admin/dunning/${defaultId}/preview?lang=en&step=${seven.id}&previewLang=en`,
-    );
-    expect(response.status).toBe(200);
-    expect(frameText(response.body)).toContain(`Reminder: invoice ${mostOverdue.number} is 7 days late`);
-    const page = await client.get(`/admin/dunning/${defaultId}?lang=en&step=${seven.id}`);
-    expect(page.body).toMatch(/<iframe[^>]*sandbox=""/);
-    expect(page.body).toContain(`invoice=${mostOverdue.invoiceId}`);
-  });
-
-  it('refuses another business’s invoice without rendering it', async () => {
-    const theirs = await createOverdueInvoice(10);
-    const response = await client.postForm(`/admin/dunning/${defaultId}/preview?lang=en`, {
-      ...step(),
-      previewInvoiceId: theirs.invoiceId,
-      previewLang: 'en',
-    });
-    expect(response.status).toBe(404);
-    expect(frameText(response.body)).toContain('This invoice is no longer open');
-    expect(response.body).not.toContain(theirs.number);
-    const garbage = await client.postForm(`/admin/dunning/${defaultId}/preview?lang=en`, {
-      ...step(),
-      previewInvoiceId: "1' OR 1=1",
-    });
-    expect(garbage.status).toBe(404);
-  });
-
-  it('escapes what was typed in the subject', async () => {
-    const response = await client.postForm(`/admin/dunning/${defaultId}/preview?lang=en`, {
-      ...step({ subjectEn: '<img src=x onerror=alert(1)>' }),
-      previewInvoiceId: invoice.invoiceId,
-      previewLang: 'en',
-    });
-    expect(response.body).not.toContain('<img src=x');
-    expect(response.body).toContain('&lt;img src=x');
-  });
-
-  it('needs the CSRF token like any POST', async () => {
-    const response = await client.postForm(`/admin/dunning/${defaultId}/preview`, {
-      ...step({ csrf: '' }),
-      previewInvoiceId: invoice.invoiceId,
-    });
-    expect(response.status).toBe(403);
-  });
-
-  it('a random policy id previews nothing', async () => {
-    const response = await client.get(`/admin/dunning/${randomUUID()}/preview?lang=en`);
-    expect(response.status).toBe(404);
   });
 });

@@ -33,15 +33,15 @@ export const MAX_ATTEMPTS = 8;
 export async function queueStripeEvent(
   db: Db,
   event: Stripe.Event,
-  /** The verified body as received, stored as is (saves serialising the event again). */
-  rawBody?: Buffer,
+  /** The verified body as received, stored as is. */
+  rawBody: Buffer,
 ): Promise<'queued' | 'duplicate'> {
   const object = event.data.object as { id?: string };
   // The worker is woken for a new event, and for a redelivered one still waiting (say, after a failed try).
   const [row] = await db.execute<{ fresh: boolean }>(sql`
     WITH queued AS (
       INSERT INTO stripe_events (id, type, object_id, payload)
-      VALUES (${event.id}, ${event.type}, ${object.id ?? null}, ${rawBody?.toString('utf8') ?? JSON.stringify(event)}::jsonb)
+      VALUES (${event.id}, ${event.type}, ${object.id ?? null}, ${rawBody.toString('utf8')}::jsonb)
       ON CONFLICT (id) DO NOTHING
       RETURNING id
     ), waiting AS (
@@ -163,10 +163,4 @@ export async function applyQueuedStripeEvents(
     // Everything left is held by another worker: let it finish.
     if (!progressed) return applied;
   }
-}
-
-/** Queues and applies at once: for the catch-up path and tests that need an event applied before they go on. */
-export async function handleStripeEvent(db: Db, event: Stripe.Event): Promise<HandleResult | 'busy'> {
-  await queueStripeEvent(db, event);
-  return applyStripeEvent(db, event.id);
 }
