@@ -15,6 +15,8 @@ export function isCurrency(code: string): boolean {
 // Building an Intl formatter costs far more than using one: pages format dozens of amounts, so keep them.
 const digitsCache = new Map<string, number>();
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 10_000;
 
 /** Number of decimals of the currency's minor unit (EUR 2, JPY 0, BHD 3). */
 export function minorDigits(currency: string): number {
@@ -36,8 +38,16 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
     format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits });
     moneyFormats.set(key, format);
   }
-  // Dividing for display only; the value shown is exact because digits <= 3 and amounts are < 2^53.
-  return format.format(amountMinor / 10 ** digits);
+  // ICU formatting costs microseconds a call and a page shows the same few amounts: keep recent results.
+  const memoKey = `${key}|${amountMinor}`;
+  let text = formatted.get(memoKey);
+  if (text === undefined) {
+    // Dividing for display only; the value shown is exact because digits <= 3 and amounts are < 2^53.
+    text = format.format(amountMinor / 10 ** digits);
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    formatted.set(memoKey, text);
+  }
+  return text;
 }
 
 /** Minor units to a plain decimal string (1234 EUR -> "12.34"), e.g. to prefill an input. */

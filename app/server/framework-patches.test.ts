@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const REACT_DOM_SERVER = path.join(
+  path.dirname(require.resolve('react-dom/package.json')),
+  'cjs/react-dom-server.node.production.min.js',
+);
+/** Resolves a file inside a package, including those its "exports" do not list. */
+const resolveFile = (file: string) =>
+  file.startsWith('react-dom/') ? REACT_DOM_SERVER : require.resolve(file);
+
+/**
+ * patches/ (applied by patch-package on install) take per-request work out of the server render; see each
+ * patch's comment. These checks fail if an install skipped them or an upgrade made them stale.
+ */
+describe('framework patches', () => {
+  it.each([
+    ['@remix-run/router/dist/router.cjs.js', 'Patched (patches/@remix-run+router)'],
+    ['react-router-dom/server.js', 'Patched (patches/react-router-dom)'],
+    ['@remix-run/react/dist/server.js', 'Patched (patches/@remix-run+react)'],
+    ['react-dom/cjs/react-dom-server.node.production.min.js', 'Patched (patches/react-dom)'],
+  ])('%s is patched', (file, marker) => {
+    expect(readFileSync(resolveFile(file), 'utf8')).toContain(marker);
+  });
+
+  it('the patched production renderer writes the same HTML, in a few large writes', async () => {
+    const server = require(REACT_DOM_SERVER) as typeof import('react-dom/server');
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      createElement('li', { key: i, className: `row "${i}" <é>` }, `ligne ${i} — 1 234,50 €`),
+    );
+    const tree = createElement('ul', { className: 'list' }, rows);
+    const writes: Buffer[] = [];
+    const html = await new Promise<string>((resolve, reject) => {
+      const { pipe } = server.renderToPipeableStream(tree, {
+        onAllReady() {
+          pipe(
+            new Writable({
+              write(chunk: Buffer, _encoding, callback) {
+                writes.push(chunk);
+                callback();
+              },
+              final(callback) {
+                resolve(Buffer.concat(writes).toString('utf8'));
+                callback();
+              },
+            }),
+          );
+        },
+        onError: reject,
+      });
+    });
+    expect(html).toBe(renderToString(tree));
+    expect(html).toContain('class="row &quot;7&quot; &lt;é&gt;"');
+    expect(writes.length).toBeLessThan(5);
+  });
+});
