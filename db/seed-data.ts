@@ -21,6 +21,15 @@ export const demoBusiness = {
   paymentTermsText: 'Paiement à 30 jours date de facture. Pas d’escompte pour paiement anticipé.',
   partialPaymentsAllowed: true,
   minPartialPaymentMinor: 5000,
+  // Installment plans (issue 6): 2 or 3 monthly parts, or 30/30/40, for balances from 500 €.
+  installmentOffers: [
+    { id: 'x2', parts: 2, interval: 'monthly' as const },
+    { id: 'x3', parts: 3, interval: 'monthly' as const },
+    { id: '303040', parts: 3, splitPercent: [30, 30, 40], interval: 'monthly' as const },
+  ],
+  planMinFirstPartMinor: 10000,
+  planMaxDurationDays: 120,
+  planMinInvoiceMinor: 50000,
 };
 
 export const demoAdmin = {
@@ -151,6 +160,11 @@ export type DemoInvoice = {
   lines: ReturnType<typeof L>[];
   /** Link printed by `npm run dev`. */
   showcase?: string;
+  /** Issue 5's demo: a signed acceptance letter, an open dispute on the first line, or an accepted one. */
+  acceptance?: 'signed';
+  dispute?: 'open_on_first_line' | 'accepted';
+  /** Issue 6: on a 3-part plan (first part paid), an active promise, or a broken one. */
+  arrangement?: 'plan' | 'promise' | 'broken_promise';
 };
 
 export const demoInvoices: DemoInvoice[] = [
@@ -256,117 +270,49 @@ export const demoInvoices: DemoInvoice[] = [
   },
   { customer: 'hotel', dueIn: -3, state: 'open', lines: [L('Mobilier de terrasse, teck', 8, 540)] },
   { customer: 'brasserie', dueIn: 5, state: 'open', lines: [L('Caisson de comptoir', 1, 980)] },
+  {
+    customer: 'cabinet',
+    dueIn: 18,
+    state: 'open',
+    po: 'CT-2026-07',
+    acceptance: 'signed',
+    lines: [L('Agencement de l’accueil, chêne clair', 1, 4600), L('Pose et finitions', 12, 55, 2000, 'h')],
+  },
+  {
+    customer: 'hotel',
+    dueIn: -6,
+    state: 'open',
+    po: 'PO-7802',
+    acceptance: 'signed',
+    dispute: 'open_on_first_line',
+    lines: [L('Lambris de la salle des petits-déjeuners', 32, 95, 2000, 'm²'), L('Buffet en chêne', 1, 2300)],
+  },
+  {
+    customer: 'garage',
+    dueIn: -9,
+    state: 'open',
+    dispute: 'accepted',
+    lines: [L('Portes d’atelier, remise en jeu', 3, 240), L('Peinture des portes', 3, 160)],
+  },
+  {
+    customer: 'hotel',
+    dueIn: -20,
+    state: 'open',
+    lines: [L('Banquettes du restaurant, garnissage', 6, 480)],
+    arrangement: 'plan',
+  },
+  {
+    customer: 'garage',
+    dueIn: -10,
+    state: 'open',
+    lines: [L('Établi en hêtre, 3 m', 2, 640)],
+    arrangement: 'promise',
+  },
+  {
+    customer: 'creche',
+    dueIn: -25,
+    state: 'open',
+    lines: [L('Bacs à jouets sur roulettes', 12, 75)],
+    arrangement: 'broken_promise',
+  },
 ];
-
-type SeedStep = {
-  offsetDays: number;
-  channel: 'email' | 'call_task' | 'letter' | 'collections_task';
-  tone: 'friendly' | 'firm' | 'formal';
-  subjectFr: string;
-  bodyFr: string;
-  subjectEn: string;
-  bodyEn: string;
-};
-
-/**
- * A tighter ladder for the customer who always pays late (the seeds: "30 days only for those who earned it"):
- * a week's notice before the due date, the day before, the day after, a call at 8 days, penalties at 15, formal
- * notice at 30 and collections at 45. The demo gives it to the Brasserie du Port.
- */
-export const chronicLatePayerPolicy: { name: string; customer: string; steps: SeedStep[] } = {
-  name: 'Clients à risque',
-  customer: 'brasserie',
-  steps: [
-    {
-      offsetDays: -7,
-      channel: 'email',
-      tone: 'friendly',
-      subjectFr: 'Facture {{invoice_number}} : échéance le {{due_date}}',
-      bodyFr:
-        'Bonjour {{customer_name}},\n\nPetit rappel : la facture {{invoice_number}} de {{amount_due}} arrive à échéance le {{due_date}}. Vous pouvez la régler dès maintenant depuis le lien ci-dessous, ou nous dire si quelque chose bloque.',
-      subjectEn: 'Invoice {{invoice_number}}: due on {{due_date}}',
-      bodyEn:
-        'Hello {{customer_name}},\n\nA quick reminder: invoice {{invoice_number}} for {{amount_due}} is due on {{due_date}}. You can pay it now from the link below, or tell us if anything is holding it up.',
-    },
-    {
-      offsetDays: -1,
-      channel: 'email',
-      tone: 'friendly',
-      subjectFr: 'Facture {{invoice_number}} : échéance demain',
-      bodyFr:
-        'Bonjour {{customer_name}},\n\nLa facture {{invoice_number}} de {{amount_due}} arrive à échéance demain, le {{due_date}}. Le lien ci-dessous permet de la payer par carte, prélèvement ou virement.',
-      subjectEn: 'Invoice {{invoice_number}}: due tomorrow',
-      bodyEn:
-        'Hello {{customer_name}},\n\nInvoice {{invoice_number}} for {{amount_due}} is due tomorrow, {{due_date}}. The link below lets you pay by card, direct debit or transfer.',
-    },
-    {
-      offsetDays: 1,
-      channel: 'email',
-      tone: 'firm',
-      subjectFr: 'Facture {{invoice_number}} échue hier',
-      bodyFr:
-        'Bonjour {{customer_name}},\n\nLa facture {{invoice_number}} de {{amount_due}} était payable hier, le {{due_date}}, et reste impayée. Merci de la régler aujourd’hui depuis le lien ci-dessous, ou de nous indiquer une date de paiement.',
-      subjectEn: 'Invoice {{invoice_number}} was due yesterday',
-      bodyEn:
-        'Hello {{customer_name}},\n\nInvoice {{invoice_number}} for {{amount_due}} was due yesterday, {{due_date}}, and is still unpaid. Please pay it today from the link below, or tell us when you will.',
-    },
-    {
-      offsetDays: 4,
-      channel: 'email',
-      tone: 'firm',
-      subjectFr: 'Relance : facture {{invoice_number}}, {{days_late}} jours de retard',
-      bodyFr:
-        'Bonjour {{customer_name}},\n\nNous n’avons toujours pas reçu le règlement de la facture {{invoice_number}} ({{amount_due}}), en retard de {{days_late}} jours. Sans paiement ou réponse de votre part, nous vous appellerons dans quelques jours.',
-      subjectEn: 'Reminder: invoice {{invoice_number}}, {{days_late}} days late',
-      bodyEn:
-        'Hello {{customer_name}},\n\nWe still have not received payment of invoice {{invoice_number}} ({{amount_due}}), now {{days_late}} days late. Without payment or a reply, we will call you in a few days.',
-    },
-    {
-      offsetDays: 8,
-      channel: 'call_task',
-      tone: 'firm',
-      subjectFr: 'Appeler {{customer_name}} : facture {{invoice_number}}, {{days_late}} jours de retard',
-      bodyFr:
-        'Client coutumier des retards : demander pourquoi la facture n’est pas réglée, obtenir une date ferme et l’enregistrer comme promesse.',
-      subjectEn: 'Call {{customer_name}}: invoice {{invoice_number}}, {{days_late}} days late',
-      bodyEn:
-        'A habitual late payer: ask why the invoice is unpaid, get a firm date and record it as a promise.',
-    },
-    {
-      offsetDays: 15,
-      channel: 'email',
-      tone: 'firm',
-      subjectFr: 'Facture {{invoice_number}} : pénalités de retard applicables',
-      bodyFr:
-        'Bonjour {{customer_name}},\n\nLa facture {{invoice_number}} de {{amount_due}} est en retard de {{days_late}} jours. Conformément à nos conditions et à l’article L441-10 du Code de commerce, des pénalités de retard courent ({{penalties_total}} à ce jour), en plus de l’indemnité forfaitaire de recouvrement. Réglez dès aujourd’hui pour en arrêter le cours.',
-      subjectEn: 'Invoice {{invoice_number}}: late-payment penalties apply',
-      bodyEn:
-        'Hello {{customer_name}},\n\nInvoice {{invoice_number}} for {{amount_due}} is {{days_late}} days late. Under our terms and article L441-10 of the French Commercial Code, late-payment penalties are accruing ({{penalties_total}} to date), on top of the fixed recovery indemnity. Pay today to stop them.',
-    },
-    {
-      offsetDays: 30,
-      channel: 'letter',
-      tone: 'formal',
-      subjectFr: 'Mise en demeure de payer : facture {{invoice_number}}',
-      bodyFr:
-        'Madame, Monsieur,\n\nMalgré nos relances, la facture {{invoice_number}} de {{amount_due}}, échue le {{due_date}}, demeure impayée. Nous vous mettons en demeure de la régler avant le {{notice_deadline}}, pénalités de retard et indemnité forfaitaire de recouvrement en sus. À défaut, le dossier sera confié à notre agence de recouvrement. La lettre de mise en demeure est jointe à ce message.',
-      subjectEn: 'Formal notice to pay: invoice {{invoice_number}}',
-      bodyEn:
-        'Dear Sir or Madam,\n\nDespite our reminders, invoice {{invoice_number}} for {{amount_due}}, due on {{due_date}}, remains unpaid. We formally require you to pay it before {{notice_deadline}}, plus late-payment penalties and the fixed recovery indemnity. Failing that, the case will go to our collection agency. The formal notice letter is attached.',
-    },
-    {
-      offsetDays: 45,
-      channel: 'collections_task',
-      tone: 'formal',
-      subjectFr: 'Transmettre la facture {{invoice_number}} ({{customer_name}}) au recouvrement',
-      bodyFr:
-        'La mise en demeure est restée sans effet : constituer le dossier (facture, bon de livraison signé, relances) et le confier à l’agence.',
-      subjectEn: 'Hand invoice {{invoice_number}} ({{customer_name}}) to collections',
-      bodyEn:
-        'The formal notice went unanswered: build the case file (invoice, signed delivery note, reminders) and hand it to the agency.',
-    },
-  ],
-};
-
-/** How far back the demo replays the reminder sweep, in days: far enough for the oldest invoice's whole ladder. */
-export const reminderHistoryDays = 110;

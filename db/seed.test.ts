@@ -5,7 +5,7 @@ import { localInstant } from '~/modules/dunning/business-calendar';
 import { runDunningSweep } from '~/modules/dunning/sweep.server';
 import { db } from '~/utils/db.server';
 import { seedDemo } from './seed';
-import { chronicLatePayerPolicy } from './seed-data';
+import { chronicLatePayerPolicy } from './seed-follow-up';
 
 // Tuesday 16 June 2026, 11:00 in Lyon.
 const NOW = localInstant('2026-06-16', 11, 0, 'Europe/Paris');

@@ -25,17 +25,18 @@ import { issueInvoice } from '~/modules/invoices/issue-invoice.server';
 import { voidInvoice } from '~/modules/invoices/void-invoice.server';
 import { mintInvoiceLink } from '~/modules/links/mint-link.server';
 import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
+import { sha256Hex } from '~/modules/acceptance/evidence.server';
+import { buildLetter } from '~/modules/acceptance/letter.server';
+import { signAcceptance } from '~/modules/acceptance/sign-acceptance.server';
+import { openDispute } from '~/modules/disputes/open-dispute.server';
+import { postDisputeMessage } from '~/modules/disputes/post-dispute-message.server';
+import { acceptDispute } from '~/modules/disputes/resolve-dispute.server';
 import { closeDb, db as appDb, type Db } from '~/utils/db.server';
 import { addDaysIso, todayIn } from '~/utils/dates';
 import { env } from '~/utils/env.server';
-import {
-  chronicLatePayerPolicy,
-  demoAdmin,
-  demoBusiness,
-  demoCustomers,
-  demoInvoices,
-  reminderHistoryDays,
-} from './seed-data';
+import { seedArrangements } from './seed-arrangements';
+import { demoAdmin, demoBusiness, demoCustomers, demoInvoices } from './seed-data';
+import { chronicLatePayerPolicy, demoDisputes, reminderHistoryDays } from './seed-follow-up';
 
 const system = { type: 'system' } as const;
 
@@ -99,6 +100,7 @@ async function seedWorld(db: Db, now: Date) {
         dueDate,
         purchaseOrder: demo.po ?? null,
         lines: demo.lines,
+        acceptanceRequired: Boolean(demo.acceptance),
       },
     });
     if (!created.ok) throw new Error(`seed: ${created.error}`);
@@ -128,6 +130,81 @@ async function seedWorld(db: Db, now: Date) {
     }
   }
   await seedDunning(db, businessId, customerIds, today, now);
+  await seedCases(db, businessId, now);
+  await seedArrangements(db, businessId, today);
+}
+
+/** Issue 5's demo: letters signed on delivery, a dispute in progress on one line, one accepted with a credit note. */
+async function seedCases(db: Db, businessId: string, now: Date) {
+  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.businessId, businessId));
+  const staff = { type: 'user' as const, id: owner!.id };
+  const debtor = { type: 'debtor' as const, ip: '198.51.100.23', userAgent: 'Mozilla/5.0 (iPhone; demo)' };
+  for (const demo of demoInvoices.filter((d) => d.acceptance || d.dispute)) {
+    const [inv] = await db
+      .select({ id: invoices.id })
+      .from(invoices)
+      .innerJoin(invoiceLines, and(eq(invoiceLines.invoiceId, invoices.id), eq(invoiceLines.position, 1)))
+      .where(
+        and(eq(invoices.businessId, businessId), eq(invoiceLines.description, demo.lines[0]!.description)),
+      );
+    const invoiceId = inv!.id;
+    if (demo.acceptance) {
+      const letter = await buildLetter(db, invoiceId, 'fr');
+      await signAcceptance(db, {
+        invoiceId,
+        locale: 'fr',
+        signerName: demo.customer === 'hotel' ? 'Sophie Marchand' : 'Maître Laurent Girard',
+        signerRole: demo.customer === 'hotel' ? 'Directrice' : 'Associé gérant',
+        signatureSvg: null,
+        letterSha256: sha256Hex(letter!.text),
+        ip: debtor.ip,
+        userAgent: debtor.userAgent,
+        now,
+      });
+    }
+    if (demo.dispute === 'open_on_first_line') {
+      const [first] = await db
+        .select({ id: invoiceLines.id })
+        .from(invoiceLines)
+        .where(and(eq(invoiceLines.invoiceId, invoiceId), eq(invoiceLines.position, 1)));
+      const [opening, reply] = demoDisputes.open.messages;
+      const opened = await openDispute(db, {
+        invoiceId,
+        lineIds: [first!.id],
+        reason: demoDisputes.open.reason,
+        message: opening!.body,
+        actor: debtor,
+      });
+      if (!opened.ok) throw new Error(`seed dispute: ${opened.error}`);
+      await postDisputeMessage(db, {
+        disputeId: opened.disputeId,
+        scope: { businessId },
+        body: reply!.body,
+        actor: staff,
+      });
+    }
+    if (demo.dispute === 'accepted') {
+      const [second] = await db
+        .select({ id: invoiceLines.id })
+        .from(invoiceLines)
+        .where(and(eq(invoiceLines.invoiceId, invoiceId), eq(invoiceLines.position, 2)));
+      const opened = await openDispute(db, {
+        invoiceId,
+        lineIds: [second!.id],
+        reason: demoDisputes.accepted.reason,
+        message: demoDisputes.accepted.message,
+        actor: debtor,
+      });
+      if (!opened.ok) throw new Error(`seed dispute: ${opened.error}`);
+      await acceptDispute(db, {
+        businessId,
+        disputeId: opened.disputeId,
+        note: demoDisputes.accepted.answer,
+        actor: staff,
+        now,
+      });
+    }
+  }
 }
 
 /**

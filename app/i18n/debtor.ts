@@ -1,7 +1,10 @@
 import type { Dictionary } from '~/utils/i18n';
+import { debtorArrangements } from './debtor-arrangements';
 
 export const debtor: Dictionary = {
   fr: {
+    // Plans and promises (issue 6): their own file.
+    ...debtorArrangements.fr,
     'page.title': 'Facture {number} — {business}',
     'header.from': 'Facture de',
     'status.paid': 'Payée — merci !',
@@ -135,6 +138,7 @@ export const debtor: Dictionary = {
     'receipts.download': 'Reçu (PDF)',
   },
   en: {
+    ...debtorArrangements.en,
     'page.title': 'Invoice {number} — {business}',
     'header.from': 'Invoice from',
     'status.paid': 'Paid — thank you!',

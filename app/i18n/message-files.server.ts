@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { LOCALES, translator, type Locale, type Messages, type T } from '~/utils/i18n';
 import { debtor } from './debtor';
+import { debtorCases } from './debtor-cases';
 import { MESSAGES_ATTRIBUTE, type MessageNamespace, type MessageSource } from './messages-context';
 
-const dictionaries: Record<MessageNamespace, Record<Locale, Messages>> = { debtor };
+const dictionaries: Record<MessageNamespace, Record<Locale, Messages>> = {
+  debtor: { fr: { ...debtor.fr, ...debtorCases.fr }, en: { ...debtor.en, ...debtorCases.en } },
+};
 
 /** Each file's JSON and a version from its content, so its URL can be cached for good. */
 const files = new Map<string, { body: string; version: string }>();

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AcceptanceCard } from '~/components/admin/acceptance-card';
 import { AdminErrorBoundary } from '~/components/admin/admin-error';
 import { InvoiceActions } from '~/components/admin/invoice-actions';
 import { adminTitle } from '~/components/admin/meta';
@@ -137,6 +138,13 @@ export default function InvoiceDetail() {
                 </div>
               ) : null}
             </dl>
+            {view.status === 'open' ? (
+              <p className="mt-4 text-sm">
+                <Link to={lang(`/admin/invoices/${view.id}/promise`)} className={textLink}>
+                  {t('plans.promise.record')}
+                </Link>
+              </p>
+            ) : null}
           </section>
 
           <section aria-labelledby="lines-title" className={card}>
@@ -195,6 +203,17 @@ export default function InvoiceDetail() {
               </div>
             </dl>
           </section>
+          <AcceptanceCard
+            view={view}
+            today={today}
+            timeZone={timeZone}
+            csrf={csrf}
+            busy={busy}
+            reply={reply}
+            lang={lang}
+            locale={locale}
+            t={t}
+          />
           <InvoiceActions
             status={view.status}
             liveLinks={invoice.liveLinks}

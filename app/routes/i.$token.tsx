@@ -1,17 +1,26 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react';
+import { BusinessMark, LanguageSwitch } from '~/components/debtor/debtor-shell';
+import { CaseLinks } from '~/components/invoice/case-links';
 import { Party } from '~/components/invoice/party';
 import { InvoiceLines } from '~/components/invoice/lines';
 import { InvoiceTotals } from '~/components/invoice/totals';
 import { Receipts } from '~/components/invoice/receipts';
 import { usePaymentReturn } from '~/components/invoice/payment-return';
 import { PayOptions } from '~/components/invoice/pay-options';
+import { Arrangements } from '~/components/invoice/arrangements';
 import { StatusCard } from '~/components/invoice/status-card';
 import { LatePenaltyNotice, PaymentTerms } from '~/components/invoice/terms';
 import { SimulatedBanner } from '~/components/simulated-banner';
 import { messagesPreload, serverTranslator } from '~/i18n/message-files.server';
 import { useTranslator } from '~/i18n/messages-context';
-import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
+import { requireInvoiceForToken, statusAndPenalty } from '~/modules/invoices/debtor-page.server';
 import { debtorPaymentAction } from '~/modules/payments/debtor-payment-action.server';
 import { payableAmount } from '~/modules/payments/payable.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
@@ -19,23 +28,13 @@ import { env } from '~/utils/env.server';
 import { consume, limits } from '~/utils/rate-limit.server';
 import { stripeJsUrl } from '~/utils/simulated-stripe.server';
 import { stripeConfigured } from '~/utils/stripe.server';
-import { latePenalty } from '~/modules/invoices/penalties';
-import { debtorStatus } from '~/modules/invoices/status';
 import { formatDate, pickLocale } from '~/utils/i18n';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { view, today } = await requireInvoiceForToken(request, params.token, context);
-  const status = debtorStatus(view, today);
-  const penalty =
-    status.kind === 'late'
-      ? latePenalty({
-          balanceMinor: view.balanceMinor - view.disputedMinor,
-          dueDate: view.dueDate,
-          asOf: today,
-          rateBps: view.penaltyRateBps,
-          indemnityMinor: view.recoveryIndemnityMinor,
-        })
-      : null;
+  const { view, today } = await requireInvoiceForToken(request, params.token, context, { allowDraft: true });
+  // Not issued yet: the link is for signing the acceptance letter.
+  if (view.status === 'draft') throw redirect(`/i/${params.token}/accept${new URL(request.url).search}`);
+  const { status, penalty } = statusAndPenalty(view, today);
   const csrf = csrfToken(request);
   const onlinePayment = stripeConfigured() && Boolean(env().STRIPE_PUBLISHABLE_KEY);
   const payable = payableAmount(view.status, view, view.disputedMinor);
@@ -94,7 +93,6 @@ export default function DebtorInvoicePage() {
   const { token } = useParams();
   const returned = usePaymentReturn(csrf);
   const t = useTranslator('debtor', locale);
-  const other = locale === 'fr' ? 'en' : 'fr';
   const d = (iso: string) => formatDate(iso, locale);
 
   return (
@@ -103,31 +101,13 @@ export default function DebtorInvoicePage() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-4 sm:px-6">
           <div className="flex min-w-0 items-center gap-3">
-            {view.business.logoUrl ? (
-              <img src={view.business.logoUrl} alt="" className="h-10 w-10 rounded-lg object-contain" />
-            ) : (
-              <span
-                aria-hidden
-                className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-brand-700 text-lg font-semibold text-white"
-              >
-                {view.seller.name.slice(0, 1)}
-              </span>
-            )}
+            <BusinessMark name={view.seller.name} logoUrl={view.business.logoUrl} />
             <div className="min-w-0">
               <p className="text-xs text-slate-600">{t('header.from')}</p>
               <p className="truncate font-semibold text-slate-900">{view.seller.name}</p>
             </div>
           </div>
-          <Link
-            to={`?lang=${other}`}
-            reloadDocument
-            hrefLang={other}
-            lang={other}
-            aria-label={t('lang.switchLabel')}
-            className="shrink-0 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
-          >
-            {t('lang.switch')}
-          </Link>
+          <LanguageSwitch locale={locale} t={t} />
         </div>
       </header>
 
@@ -137,6 +117,7 @@ export default function DebtorInvoicePage() {
         </h1>
 
         <StatusCard status={status} view={view} locale={locale} t={t} />
+        <CaseLinks view={view} token={token!} locale={locale} t={t} part="state" />
         {penalty ? <LatePenaltyNotice penalty={penalty} view={view} locale={locale} t={t} /> : null}
         {payment.payableMinor > 0 ? (
           <PayOptions view={view} payment={payment} csrf={csrf} returned={returned} locale={locale} t={t} />
@@ -201,6 +182,15 @@ export default function DebtorInvoicePage() {
           </div>
         </section>
 
+        <Arrangements
+          view={view}
+          status={status}
+          payable={payment.payableMinor > 0}
+          token={token!}
+          locale={locale}
+          t={t}
+        />
+        <CaseLinks view={view} token={token!} locale={locale} t={t} part="raise" />
         <section aria-labelledby="contact-title" className="px-1 text-sm text-slate-700">
           <h2 id="contact-title" className="font-semibold text-slate-900">
             {t('contact.question')}

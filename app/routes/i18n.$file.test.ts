@@ -3,6 +3,7 @@ import { startApp, type RunningApp } from '../../test/setup/app-server';
 import { createClient } from '../../test/setup/http';
 import { createIssuedInvoice } from '../../test/factories';
 import { debtor } from '~/i18n/debtor';
+import { debtorCases } from '~/i18n/debtor-cases';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('the debtor page’s dictionary, sent apart from its data', () => {
     const file = await fetch(`${app.url}${href}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(await file.json()).toEqual(debtor.fr);
+    expect(await file.json()).toEqual({ ...debtor.fr, ...debtorCases.fr });
     const stale = await fetch(`${app.url}/i18n/debtor.fr.json?v=old`);
     expect(stale.headers.get('cache-control')).toBe('no-cache');
     for (const name of ['debtor.de.json', 'admin.fr.json', '..%2Fdebtor.fr.json', 'debtor.fr.js']) {

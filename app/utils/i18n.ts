@@ -60,7 +60,21 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 
 /** A date-only string (YYYY-MM-DD) formatted for the locale, without time zone drift. */
+const formattedDates = new Map<string, string>();
+
 export function formatDate(isoDate: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  // The same few dates fill every page, and ICU takes microseconds per call: keep recent results.
+  const memoKey = `${locale}|${style}|${isoDate}`;
+  let text = formattedDates.get(memoKey);
+  if (text === undefined) {
+    text = formatDateUncached(isoDate, locale, style);
+    if (formattedDates.size >= 10_000) formattedDates.clear();
+    formattedDates.set(memoKey, text);
+  }
+  return text;
+}
+
+function formatDateUncached(isoDate: string, locale: Locale, style: 'long' | 'short'): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   return cached(

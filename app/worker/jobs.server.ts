@@ -9,6 +9,7 @@ import { deliverQueuedEmails } from '~/utils/email.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { logger } from '~/utils/logger.server';
 import { registerDunningJobs } from '~/modules/dunning/dunning-jobs.server';
+import { planJobs } from '~/modules/plans/plan-jobs.server';
 
 /** Every job the worker runs: name, schedule (cron, in UTC) and handler. Later issues add theirs here. */
 export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] = [
@@ -57,6 +58,8 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
       if (run.queued || run.failed) logger().info(run, 'weekly digests');
     },
   },
+  // Installment charges, plan defaults and promise checks (issue 6).
+  ...planJobs,
 ];
 
 export async function registerJobs(boss: PgBoss): Promise<void> {

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { business } from './business';
 import { createdAt, id, tstz } from './columns';
 import { invoices } from './invoices';
+import { users } from './users';
 
 /** Evidence of a signed acceptance letter. One per invoice, never updated. */
 export const acceptances = pgTable(
@@ -27,4 +29,28 @@ export const acceptances = pgTable(
     createdAt: createdAt(),
   },
   (t) => [check('acceptances_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`)],
+);
+
+/**
+ * The business's acceptance-letter wording, one per language. Placeholders ({{deliverables}}, {{delivery_date}},
+ * {{contract_reference}}...) are filled from the invoice when the letter is shown; without a row, the default text.
+ */
+export const acceptanceTemplates = pgTable(
+  'acceptance_templates',
+  {
+    id: id(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => business.id),
+    locale: text('locale', { enum: ['fr', 'en'] }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    unique('acceptance_templates_business_locale_unique').on(t.businessId, t.locale),
+    check('acceptance_templates_locale', sql`${t.locale} IN ('fr', 'en')`),
+    check('acceptance_templates_body_len', sql`char_length(${t.body}) BETWEEN 1 AND 20000`),
+  ],
 );

@@ -4,8 +4,13 @@ import { createdAt, currency, id, money } from './columns';
 
 export type InstallmentOffer = {
   id: string;
-  /** Percent of the balance per part, summing to 100; the last part takes the rounding. */
-  splitPercent: number[];
+  /** Number of parts, 2 to 6; the first is paid when the debtor agrees. */
+  parts: number;
+  /**
+   * A custom split (percent of the balance per part, summing to 100, one per part, e.g. 30/30/40); absent means
+   * equal parts. The last part takes the rounding either way.
+   */
+  splitPercent?: number[];
   interval: 'monthly' | 'biweekly';
 };
 
@@ -41,7 +46,14 @@ export const business = pgTable(
     partialPaymentsAllowed: boolean('partial_payments_allowed').notNull().default(false),
     minPartialPaymentMinor: money('min_partial_payment_minor').notNull().default(0),
     installmentOffers: jsonb('installment_offers').$type<InstallmentOffer[]>().notNull().default([]),
+    /** Installment plans: the smallest first part, the longest plan (first to last part) and the smallest balance. */
+    planMinFirstPartMinor: money('plan_min_first_part_minor').notNull().default(0),
+    planMaxDurationDays: integer('plan_max_duration_days').notNull().default(180),
+    planMinInvoiceMinor: money('plan_min_invoice_minor').notNull().default(0),
+    /** 0: the debtor page offers no promise. */
     promiseMaxDays: integer('promise_max_days').notNull().default(30),
+    /** How many promises the debtor may make on one invoice (staff may record more, from a call). */
+    promiseMaxPerInvoice: integer('promise_max_per_invoice').notNull().default(2),
     /** Reminders go out only between these hours (local, [start, end)) on business days in time_zone. */
     reminderWindowStartHour: integer('reminder_window_start_hour').notNull().default(9),
     reminderWindowEndHour: integer('reminder_window_end_hour').notNull().default(18),
@@ -64,5 +76,13 @@ export const business = pgTable(
       sql`${t.reminderWindowStartHour} BETWEEN 0 AND 23 AND ${t.reminderWindowEndHour} BETWEEN 1 AND 24 AND ${t.reminderWindowStartHour} < ${t.reminderWindowEndHour}`,
     ),
     check('business_reminder_grace', sql`${t.reminderGraceDays} BETWEEN 0 AND 30`),
+    check(
+      'business_plan_limits',
+      sql`${t.planMinFirstPartMinor} >= 0 AND ${t.planMinInvoiceMinor} >= 0 AND ${t.planMaxDurationDays} BETWEEN 14 AND 730`,
+    ),
+    check(
+      'business_promise_limits',
+      sql`${t.promiseMaxDays} BETWEEN 0 AND 365 AND ${t.promiseMaxPerInvoice} BETWEEN 1 AND 10`,
+    ),
   ],
 );

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  char,
+} from 'drizzle-orm/pg-core';
 import { business } from './business';
 import { createdAt, id } from './columns';
 import { dunningPolicies } from './dunning';
@@ -27,6 +38,10 @@ export const customers = pgTable(
     /** Null: the business's default terms. */
     termsDays: integer('terms_days'),
     creditPolicy: creditPolicy('credit_policy').notNull().default('standard'),
+    /** New invoices for this customer require a signed acceptance letter by default. */
+    acceptanceRequired: boolean('acceptance_required').notNull().default(false),
+    /** Installment plans offered to this customer (never to a prepay_only one, whatever this says). */
+    installmentsAllowed: boolean('installments_allowed').notNull().default(true),
     dunningPolicyId: uuid('dunning_policy_id').references(() => dunningPolicies.id),
     notes: text('notes'),
     createdAt: createdAt(),

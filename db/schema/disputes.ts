@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, money, tstz } from './columns';
 import { invoiceLines, invoices } from './invoices';
 import { users } from './users';
@@ -38,6 +48,10 @@ export const disputes = pgTable(
     index('disputes_invoice_idx').on(t.invoiceId),
     index('disputes_status_idx').on(t.status, t.openedAt),
     check('disputes_amount_pos', sql`${t.amountMinor} > 0`),
+    // One dispute in progress per invoice: a second (or concurrent) one is refused by the database too.
+    uniqueIndex('disputes_one_open_per_invoice')
+      .on(t.invoiceId)
+      .where(sql`${t.status} IN ('waiting_for_us', 'waiting_for_them')`),
   ],
 );
 
@@ -64,6 +78,10 @@ export const disputeMessages = pgTable(
     author: text('author', { enum: ['debtor', 'business'] }).notNull(),
     userId: uuid('user_id').references(() => users.id),
     body: text('body').notNull(),
+    /** A business reply that attaches the signed acceptance letter (PDF) to its email and thread. */
+    attachesAcceptance: boolean('attaches_acceptance').notNull().default(false),
+    /** What the message did to the dispute: null for a plain message. */
+    kind: text('kind', { enum: ['opened', 'accepted', 'rejected'] }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -62,6 +62,10 @@ export const invoices = pgTable(
     penaltyRateBps: integer('penalty_rate_bps'),
     recoveryIndemnityMinor: money('recovery_indemnity_minor').notNull(),
     acceptanceRequired: boolean('acceptance_required').notNull().default(false),
+    /** Set when the business asks for the letter to be signed (possibly before issuing: the draft is then viewable). */
+    acceptanceRequestedAt: tstz('acceptance_requested_at'),
+    /** The delivery date the acceptance letter states; null: the issue date. */
+    deliveryDate: date('delivery_date', { mode: 'string' }),
     dunningPolicyId: uuid('dunning_policy_id').references(() => dunningPolicies.id),
     seller: jsonb('seller').$type<PartySnapshot>(),
     buyer: jsonb('buyer').$type<PartySnapshot>(),
@@ -160,6 +164,10 @@ export const creditNotes = pgTable(
     unique('credit_notes_business_number_unique').on(t.businessId, t.number),
     index('credit_notes_invoice_idx').on(t.invoiceId),
     check('credit_notes_amount_pos', sql`${t.amountMinor} > 0`),
+    // An accepted dispute is credited once.
+    uniqueIndex('credit_notes_dispute_unique')
+      .on(t.disputeId)
+      .where(sql`${t.disputeId} IS NOT NULL`),
   ],
 );
 

@@ -40,6 +40,7 @@ export const promises = pgTable(
       .on(t.invoiceId)
       .where(sql`${t.status} = 'active'`),
     index('promises_status_date_idx').on(t.status, t.promisedDate),
+    index('promises_invoice_idx').on(t.invoiceId),
     check('promises_amount_pos', sql`${t.amountMinor} IS NULL OR ${t.amountMinor} > 0`),
   ],
 );
@@ -72,6 +73,7 @@ export const paymentPlans = pgTable(
     cancelledBy: uuid('cancelled_by').references(() => users.id),
   },
   (t) => [
+    index('payment_plans_status_idx').on(t.status, t.createdAt),
     uniqueIndex('payment_plans_one_live_per_invoice')
       .on(t.invoiceId)
       .where(sql`${t.status} IN ('pending', 'active')`),
@@ -93,10 +95,20 @@ export const installments = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** Set while a charge is due; the charge job claims the row by clearing it. */
     nextAttemptAt: tstz('next_attempt_at'),
+    /**
+     * Set by the claim, cleared once the attempt's outcome is recorded: an attempt left hanging (worker killed
+     * mid-call) is re-run with the same attempt number, hence the same idempotency key, so it cannot charge twice.
+     */
+    chargeStartedAt: tstz('charge_started_at'),
+    /** Stripe's code for the last failed attempt (card_declined, authentication_required...). */
+    lastFailureCode: text('last_failure_code'),
     paidAt: tstz('paid_at'),
   },
   (t) => [
     unique('installments_plan_seq_unique').on(t.planId, t.seq),
+    index('installments_charge_started_idx')
+      .on(t.chargeStartedAt)
+      .where(sql`${t.chargeStartedAt} IS NOT NULL`),
     index('installments_next_attempt_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.nextAttemptAt} IS NOT NULL`),

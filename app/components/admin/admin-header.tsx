@@ -38,11 +38,20 @@ export function AdminHeader() {
           <NavLink to={lang('/admin/tasks')} className={navClass}>
             {t('admin.nav.tasks')}
           </NavLink>
+          <NavLink to={lang('/admin/disputes')} className={navClass}>
+            {t('admin.nav.disputes')}
+          </NavLink>
+          <NavLink to={lang('/admin/plans')} className={navClass}>
+            {t('plans.nav')}
+          </NavLink>
           <NavLink to={lang('/admin/customers')} className={navClass}>
             {t('admin.nav.customers')}
           </NavLink>
           <NavLink to={lang('/admin/dunning')} className={navClass}>
             {t('admin.nav.dunning')}
+          </NavLink>
+          <NavLink to={lang('/admin/acceptance-letters')} className={navClass}>
+            {t('admin.nav.letters')}
           </NavLink>
           <NavLink to={lang('/admin/outbox')} className={navClass}>
             {t('admin.nav.outbox')}

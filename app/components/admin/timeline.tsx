@@ -32,6 +32,22 @@ function detail(entry: TimelineEntry, currency: string, locale: Locale, t: T): s
             to: d.emailedTo.join(', '),
           })
         : null;
+    case 'acceptance.signed':
+      return t('event.acceptance.signed.detail', { name: String(d.signerName), role: String(d.signerRole) });
+    case 'dispute.opened':
+      return typeof d.amountMinor === 'number'
+        ? t('event.dispute.detail', {
+            reason: t(`disputes.reason.${String(d.reason)}`),
+            amount: money(d.amountMinor, currency, locale),
+          })
+        : null;
+    case 'dispute.accepted':
+      return typeof d.creditNote === 'string' && typeof d.amountMinor === 'number'
+        ? t('event.dispute.accepted.detail', {
+            number: d.creditNote,
+            amount: money(d.amountMinor, currency, locale),
+          })
+        : null;
     case 'invoice.voided':
       return typeof d.reason === 'string' ? t('event.invoice.voided.detail', { reason: d.reason }) : null;
     case 'reminder.sent':

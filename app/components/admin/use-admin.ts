@@ -1,6 +1,8 @@
 import { useRouteLoaderData, useSearchParams } from '@remix-run/react';
 import { admin } from '~/i18n/admin';
+import { adminDisputes } from '~/i18n/admin-disputes';
 import { adminPayments } from '~/i18n/admin-payments';
+import { adminPlans } from '~/i18n/admin-plans';
 import { adminTaskEvents } from '~/i18n/admin-tasks';
 import { debtor } from '~/i18n/debtor';
 import { paymentMethods } from '~/i18n/payment-methods';
@@ -18,7 +20,19 @@ export function useAdmin() {
 /** The page's language (root loader: ?lang=, then Accept-Language) and its translator. */
 export function useAdminT() {
   const locale = useRouteLoaderData<typeof rootLoader>('root')?.locale ?? 'fr';
-  return { locale, t: translator(locale, admin, adminPayments, paymentMethods, debtor, adminTaskEvents) };
+  return {
+    locale,
+    t: translator(
+      locale,
+      admin,
+      adminPayments,
+      paymentMethods,
+      debtor,
+      adminTaskEvents,
+      adminDisputes,
+      adminPlans,
+    ),
+  };
 }
 
 /** Keeps an explicit ?lang= choice on the links of the admin area. */

@@ -3,32 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { PaymentActionData } from '~/modules/payments/debtor-payment-action.server';
 import type { Locale, T } from '~/utils/i18n';
 import { useNonce } from '~/utils/nonce';
+import { usePaymentElement } from '~/components/invoice/use-payment-element';
 import { AmountForm, Lock, payButton } from './amount-form';
 import { money } from './format';
 import { cleanUrl, RETURNED_FETCHER } from './payment-return';
-import {
-  getStripe,
-  pageNonce,
-  preloadStripeJs,
-  type ConfirmResult,
-  type Stripe,
-  type StripeElements,
-  type StripeError,
-} from './stripe-js';
+import { pageNonce, preloadStripeJs, type ConfirmResult, type StripeError } from './stripe-js';
 
 const DONE = ['succeeded', 'processing', 'requires_capture'];
 // Stripe's Payment Element, dressed like the page (brand green, system font, 8 px corners).
-const APPEARANCE = {
-  theme: 'stripe',
-  variables: {
-    colorPrimary: '#185a4b',
-    colorText: '#18212b',
-    colorDanger: '#b91c1c',
-    fontFamily: 'system-ui, sans-serif',
-    borderRadius: '8px',
-  },
-};
-
 export type OnlinePaymentProps = {
   csrf: string;
   currency: string;
@@ -62,8 +44,12 @@ export function OnlinePayment(props: OnlinePaymentProps) {
   const [changing, setChanging] = useState(false);
   const paid = useRef<{ status: string; amountMinor: number } | null>(null);
   const syncBusy = useRef(false);
-  const stripe = useRef<{ stripe: Stripe; elements: StripeElements } | null>(null);
-  const mount = useRef<HTMLDivElement>(null);
+  const { mount, stripe } = usePaymentElement(session, {
+    stripeJs,
+    locale,
+    onReady: () => setStep('ready'),
+    onUnavailable: () => setStep('unavailable'),
+  });
   const liveRef = useRef<HTMLParagraphElement>(null);
   const m = (minor: number) => money(minor, currency, locale);
 
@@ -83,37 +69,6 @@ export function OnlinePayment(props: OnlinePaymentProps) {
     setNotice(null);
     setChanging(false);
   }, [answer]);
-
-  useEffect(() => {
-    if (!session) return;
-    let cancelled = false;
-    let element: ReturnType<StripeElements['create']> | undefined;
-    getStripe(stripeJs, pageNonce(nonce), session.publishableKey).then(
-      (instance) => {
-        if (cancelled || !mount.current) return;
-        const elements = instance.elements({
-          clientSecret: session.clientSecret,
-          locale,
-          appearance: APPEARANCE,
-        });
-        element = elements.create('payment');
-        element.on('ready', () => {
-          if (cancelled) return;
-          setStep('ready');
-          element?.focus();
-        });
-        element.on('loaderror', () => !cancelled && setStep('unavailable'));
-        element.mount(mount.current);
-        stripe.current = { stripe: instance, elements };
-      },
-      () => !cancelled && setStep('unavailable'),
-    );
-    return () => {
-      cancelled = true;
-      element?.destroy();
-      stripe.current = null;
-    };
-  }, [session, stripeJs, nonce, locale]);
 
   // Still on the page once the server has the payment: a part was paid, or a bank debit is on its way.
   useEffect(() => {

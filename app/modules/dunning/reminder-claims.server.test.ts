@@ -131,7 +131,7 @@ describe('who receives a reminder', () => {
 describe('what a reminder offers and claims, from the business’s settings', () => {
   test('a plan when installments are offered; no promise when promises are off; dispute only early', async () => {
     const { invoice, step } = await setup('en', {
-      installmentOffers: [{ id: '3x', splitPercent: [34, 33, 33], interval: 'monthly' }],
+      installmentOffers: [{ id: '3x', parts: 3, splitPercent: [34, 33, 33], interval: 'monthly' }],
       promiseMaxDays: 0,
     });
     const week = await queue(invoice.invoiceId, step(7), '2026-11-07');

@@ -1,3 +1,5 @@
+import { renderAcceptancePdf } from '~/modules/acceptance/acceptance-pdf.server';
+import { renderCreditNotePdf } from '~/modules/disputes/credit-note-pdf.server';
 import { renderFormalNoticePdf } from '~/modules/dunning/formal-notice-pdf.server';
 import { renderReceiptPdf } from '~/modules/payments/receipt-pdf.server';
 import type { DbOrTx } from '~/utils/db.server';
@@ -36,6 +38,12 @@ export async function renderAttachment(
   }
   if (attachment.kind === 'formal-notice') {
     return renderFormalNoticePdf(tx, attachment.refId, businessId, locale);
+  }
+  if (attachment.kind === 'acceptance-letter') {
+    return (await renderAcceptancePdf(tx, { businessId }, locale, attachment.refId))?.pdf ?? null;
+  }
+  if (attachment.kind === 'credit-note') {
+    return (await renderCreditNotePdf(tx, attachment.refId, { businessId }, locale))?.pdf ?? null;
   }
   return null;
 }

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import InvoiceIssued, { invoiceIssuedSubject } from '#emails/invoice-issued';
 import { renderEmail } from '#emails/render.server';
-import { business, customers, type invoices } from '#db/schema/index';
+import { acceptances, business, customers, type invoices } from '#db/schema/index';
+import { acceptanceFilename } from '~/modules/acceptance/acceptance-emails.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { queueEmail } from '~/utils/email.server';
 import { isLocale } from '~/utils/i18n';
@@ -44,6 +45,11 @@ export async function sendInvoiceLinkEmail(
     contactEmail: seller.email,
   };
   const { html, text } = await renderEmail(createElement(InvoiceIssued, props));
+  // The seeds' step 3: the invoice goes out with a copy of the signed acceptance letter.
+  const [signed] = await tx
+    .select({ id: acceptances.id })
+    .from(acceptances)
+    .where(eq(acceptances.invoiceId, invoice.id));
   const queued = await queueEmail(tx, {
     businessId: seller.id,
     invoiceId: invoice.id,
@@ -58,6 +64,15 @@ export async function sendInvoiceLinkEmail(
     subject: invoiceIssuedSubject(props),
     html,
     text,
+    attachments: signed
+      ? [
+          {
+            filename: acceptanceFilename(props.invoiceNumber, locale),
+            kind: 'acceptance-letter',
+            refId: signed.id,
+          },
+        ]
+      : undefined,
   });
   return { ...recipients, queued: Boolean(queued) };
 }

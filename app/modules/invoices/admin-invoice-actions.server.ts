@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
 import { admin } from '~/i18n/admin';
+import { runRequestAcceptanceAction } from '~/modules/acceptance/request-acceptance-action.server';
 import type { Actor } from '~/modules/audit/record-event.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { revokeInvoiceLinks } from '~/modules/links/revoke-links.server';
@@ -16,7 +17,8 @@ import { offlinePaymentSchema, rotateLinkSchema, voidInvoiceSchema } from './inv
 import { issueInvoice } from './issue-invoice.server';
 import { voidInvoice } from './void-invoice.server';
 
-export type InvoiceActionIntent = 'issue' | 'rotate' | 'revoke' | 'payment' | 'void' | 'refund';
+export type InvoiceActionIntent =
+  'issue' | 'rotate' | 'revoke' | 'payment' | 'void' | 'refund' | 'request-acceptance';
 
 export type InvoiceActionReply = {
   intent: InvoiceActionIntent | null;
@@ -48,7 +50,9 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
   const t = translator(input.locale, admin);
   const raw = input.form.get('intent');
   const intent =
-    (['issue', 'rotate', 'revoke', 'payment', 'void', 'refund'] as const).find((i) => i === raw) ?? null;
+    (['issue', 'rotate', 'revoke', 'payment', 'void', 'refund', 'request-acceptance'] as const).find(
+      (i) => i === raw,
+    ) ?? null;
   const fail = (status: number, message: string, result?: SubmissionResult<string[]>) => ({
     status,
     reply: { intent, ok: false, message, result },
@@ -118,6 +122,10 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
         invoiceId: invoice.id,
         currency: invoice.currency,
       });
+      return { status, reply: { intent, ...reply } };
+    }
+    case 'request-acceptance': {
+      const { status, ...reply } = await runRequestAcceptanceAction({ ...input, invoiceId: invoice.id });
       return { status, reply: { intent, ...reply } };
     }
     case 'void': {

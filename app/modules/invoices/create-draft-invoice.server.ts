@@ -39,7 +39,11 @@ export async function createDraftInvoice(
   const { businessId, invoice } = input;
   return db.transaction(async (tx) => {
     const [customer] = await tx
-      .select({ id: customers.id, archivedAt: customers.archivedAt })
+      .select({
+        id: customers.id,
+        archivedAt: customers.archivedAt,
+        acceptanceRequired: customers.acceptanceRequired,
+      })
       .from(customers)
       .where(and(eq(customers.id, invoice.customerId), eq(customers.businessId, businessId)));
     if (!customer) return { ok: false, field: 'customerId', error: 'unknown_customer' } as const;
@@ -67,7 +71,8 @@ export async function createDraftInvoice(
         totalMinor: totals.totalMinor,
         penaltyRateBps: settings?.penaltyRateBps ?? null,
         recoveryIndemnityMinor: settings?.indemnity ?? 4000,
-        acceptanceRequired: invoice.acceptanceRequired ?? false,
+        // A customer may require a signed acceptance letter on every invoice by default.
+        acceptanceRequired: (invoice.acceptanceRequired ?? false) || customer.acceptanceRequired,
       })
       .returning({ id: invoices.id });
     const invoiceId = row!.id;

@@ -44,10 +44,23 @@ export const invoiceViewJson = sql`json_build_object(
   'disputedMinor', (SELECT COALESCE(SUM(d.amount_minor), 0) FROM disputes d
       WHERE d.invoice_id = inv.id AND d.status IN ('waiting_for_us', 'waiting_for_them')),
   'promisedDate', (SELECT p.promised_date FROM promises p WHERE p.invoice_id = inv.id AND p.status = 'active'),
-  'plan', (SELECT json_build_object('nextDueDate', n.due_date, 'nextAmountMinor', n.amount_minor)
+  'plan', (SELECT json_build_object('nextDueDate', n.due_date, 'nextAmountMinor', n.amount_minor,
+        'paidCount', (SELECT count(*) FROM installments i WHERE i.plan_id = pp.id AND i.status = 'paid'),
+        'partCount', (SELECT count(*) FROM installments i WHERE i.plan_id = pp.id))
       FROM payment_plans pp LEFT JOIN LATERAL (SELECT due_date, amount_minor FROM installments i
         WHERE i.plan_id = pp.id AND i.status IN ('scheduled', 'failed') ORDER BY i.seq LIMIT 1) n ON true
-      WHERE pp.invoice_id = inv.id AND pp.status = 'active')
+      WHERE pp.invoice_id = inv.id AND pp.status = 'active'),
+  'acceptanceRequired', inv.acceptance_required, 'acceptanceRequestedAt', inv.acceptance_requested_at,
+  'deliveryDate', inv.delivery_date,
+  'acceptance', (SELECT json_build_object('signedAt', a.signed_at, 'signerName', a.signer_name,
+      'signerRole', a.signer_role, 'sha256', a.sha256) FROM acceptances a WHERE a.invoice_id = inv.id),
+  'dispute', (SELECT json_build_object('id', d.id, 'status', d.status, 'amountMinor', d.amount_minor)
+      FROM disputes d WHERE d.invoice_id = inv.id ORDER BY d.opened_at DESC LIMIT 1),
+  'arrangements', (SELECT json_build_object(
+        'plans', jsonb_array_length(b.installment_offers) > 0 AND c.credit_policy <> 'prepay_only'
+          AND c.installments_allowed,
+        'promises', b.promise_max_days > 0)
+      FROM business b, customers c WHERE b.id = inv.business_id AND c.id = inv.customer_id)
 )`;
 
 export function withBalance(raw: Omit<InvoiceView, 'balanceMinor'>): InvoiceView {
@@ -58,7 +71,7 @@ export function withBalance(raw: Omit<InvoiceView, 'balanceMinor'>): InvoiceView
 /**
  * Resolves a debtor link to its invoice in one round trip, and records the "viewed" event in the same statement
  * (at most once per visit; nothing else is written). A prepared statement: this is the hottest path there is. Unknown, malformed, expired and revoked tokens and draft
- * invoices all give null, so the caller answers them with the same 404.
+ * invoices (unless their acceptance letter was asked for) all give null, so the caller answers them with the same 404.
  */
 export async function loadInvoiceByToken(
   token: string,
@@ -71,7 +84,9 @@ export async function loadInvoiceByToken(
       SELECT l.id AS link_id, l.invoice_id FROM invoice_links l
       WHERE l.token_hash = ${hashToken(token)} AND l.revoked_at IS NULL AND l.expires_at > now()
     ), inv AS (
-      SELECT i.* FROM invoices i JOIN link ON link.invoice_id = i.id WHERE i.status <> 'draft'
+      SELECT i.* FROM invoices i JOIN link ON link.invoice_id = i.id
+      -- A draft is reachable only once the business asked for its acceptance letter (signed before issuing).
+      WHERE i.status <> 'draft' OR i.acceptance_requested_at IS NOT NULL
     ), viewed AS (
       INSERT INTO events (business_id, invoice_id, customer_id, type, actor_type, ip, user_agent, data, dedupe_key)
       SELECT inv.business_id, inv.id, inv.customer_id, 'invoice.viewed', 'debtor', ${visitor.ip},

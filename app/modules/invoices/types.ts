@@ -56,7 +56,25 @@ export type InvoiceView = {
   balanceMinor: number;
   disputedMinor: number;
   promisedDate: string | null;
-  plan: { nextDueDate: string | null; nextAmountMinor: number | null } | null;
+  plan: {
+    nextDueDate: string | null;
+    nextAmountMinor: number | null;
+    paidCount?: number;
+    partCount?: number;
+  } | null;
+  /** Whether a signed acceptance letter is required, and the signature if there is one. */
+  acceptanceRequired?: boolean;
+  acceptanceRequestedAt?: string | null;
+  deliveryDate?: string | null;
+  acceptance?: { signedAt: string; signerName: string; signerRole: string; sha256: string } | null;
+  /** The latest dispute, in progress or resolved. */
+  dispute?: {
+    id: string;
+    status: 'waiting_for_us' | 'waiting_for_them' | 'accepted' | 'rejected';
+    amountMinor: number;
+  } | null;
+  /** What the debtor may arrange besides paying (links to their own pages): installment offers, a promise. */
+  arrangements?: { plans: boolean; promises: boolean };
   paidAt: string | null;
   voidedAt: string | null;
   /** Succeeded payments, each with its receipt. */

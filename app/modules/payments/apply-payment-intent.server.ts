@@ -4,6 +4,8 @@ import { payments } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import { lockInvoice, syncPaidState } from '~/modules/invoices/invoice-balance.server';
 import type { Tx } from '~/utils/db.server';
+import { applyPlanPayment, planRefOf } from '~/modules/plans/apply-plan-payment.server';
+import { settleInvoicePromise } from '~/modules/promises/settle-promises.server';
 import { paymentStatusOf } from './payment-status';
 import { queueReceiptEmail } from './receipt-email.server';
 
@@ -40,6 +42,7 @@ export async function applyPaymentIntent(
       currency: invoice.currency,
       amountMinor: pi.amount,
       status: next,
+      installmentId: planRefOf(pi)?.installmentId ?? null,
       stripePaymentIntentId: pi.id,
       stripeChargeId: chargeId,
       stripeObservedAt: observedAt,
@@ -95,8 +98,11 @@ export async function applyPaymentIntent(
       failure: pi.last_payment_error?.message ?? undefined,
     },
   });
+  // Installment plans (issue 6): the part this PaymentIntent pays, once per status change.
+  await applyPlanPayment(tx, { pi, next, previous, now });
   if (next !== 'succeeded') return 'updated';
   await syncPaidState(tx, { invoiceId: invoice.id, actor: stripeActor, now });
   await queueReceiptEmail(tx, { paymentId });
+  await settleInvoicePromise(tx, invoice.id, now);
   return 'succeeded';
 }

@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { useNonce } from '~/utils/nonce';
+import { getStripe, pageNonce, type Stripe, type StripeElements } from './stripe-js';
+
+/** The Payment Element in the page's colours. */
+const APPEARANCE = {
+  theme: 'stripe',
+  variables: {
+    colorPrimary: '#185a4b',
+    colorText: '#18212b',
+    colorDanger: '#b91c1c',
+    fontFamily: 'system-ui, sans-serif',
+    borderRadius: '8px',
+  },
+};
+
+export type PaymentSession = { clientSecret: string; publishableKey: string };
+export type MountedStripe = { stripe: Stripe; elements: StripeElements };
+
+/**
+ * Mounts Stripe's Payment Element for `session` into the returned `mount` div (nothing while session is null),
+ * focuses it once ready, and unmounts it when the session changes or the page leaves. `stripe` holds what
+ * confirming needs. The invoice's pay form and the plan page both pay this way.
+ */
+export function usePaymentElement(
+  session: PaymentSession | null,
+  {
+    stripeJs,
+    locale,
+    onReady,
+    onUnavailable,
+  }: {
+    stripeJs: string;
+    locale: string;
+    onReady: () => void;
+    onUnavailable: () => void;
+  },
+) {
+  const nonce = useNonce();
+  const stripe = useRef<MountedStripe | null>(null);
+  const mount = useRef<HTMLDivElement>(null);
+  // The callbacks change every render; the element must not be remounted for that.
+  const callbacks = useRef({ onReady, onUnavailable });
+  callbacks.current = { onReady, onUnavailable };
+
+  useEffect(() => {
+    if (!session) return;
+    let cancelled = false;
+    let element: ReturnType<StripeElements['create']> | undefined;
+    getStripe(stripeJs, pageNonce(nonce), session.publishableKey).then(
+      (instance) => {
+        if (cancelled || !mount.current) return;
+        const elements = instance.elements({
+          clientSecret: session.clientSecret,
+          locale,
+          appearance: APPEARANCE,
+        });
+        element = elements.create('payment');
+        element.on('ready', () => {
+          if (cancelled) return;
+          callbacks.current.onReady();
+          element?.focus();
+        });
+        element.on('loaderror', () => !cancelled && callbacks.current.onUnavailable());
+        element.mount(mount.current);
+        stripe.current = { stripe: instance, elements };
+      },
+      () => !cancelled && callbacks.current.onUnavailable(),
+    );
+    return () => {
+      cancelled = true;
+      element?.destroy();
+      stripe.current = null;
+    };
+  }, [session, stripeJs, nonce, locale]);
+
+  return { mount, stripe };
+}
