@@ -1,5 +1,5 @@
 ALTER TABLE "invoices" ADD COLUMN "settled_minor" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX "invoices_open_aging_idx" ON "invoices" USING btree ("business_id","customer_id","due_date","currency","total_minor","settled_minor","id") WHERE "invoices"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "invoices_open_aging_idx" ON "invoices" USING btree ("business_id","customer_id","currency","due_date","total_minor","settled_minor","id") WHERE "invoices"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "invoices_issued_sales_idx" ON "invoices" USING btree ("business_id","issue_date","currency","total_minor") WHERE "invoices"."status" IN ('open', 'paid', 'uncollectible');--> statement-breakpoint
 CREATE INDEX "payments_collected_idx" ON "payments" USING btree ("business_id","succeeded_at","currency","amount_minor") WHERE "payments"."status" = 'succeeded';--> statement-breakpoint
 -- invoices.settled_minor follows the ledger (the same sums as app/modules/invoices/balance.server.ts): every

@@ -89,7 +89,7 @@ export const invoices = pgTable(
     // The aging report and dashboard read open invoices from this index alone (index-only scan; drizzle has no
     // INCLUDE, so the read columns are trailing keys).
     index('invoices_open_aging_idx')
-      .on(t.businessId, t.customerId, t.dueDate, t.currency, t.totalMinor, t.settledMinor, t.id)
+      .on(t.businessId, t.customerId, t.currency, t.dueDate, t.totalMinor, t.settledMinor, t.id)
       .where(sql`${t.status} = 'open'`),
     // Sales by issue date, for DSO.
     index('invoices_issued_sales_idx')

@@ -89,7 +89,7 @@ export async function generateReportsData(pg: postgres.Sql, count: number): Prom
     SELECT id, 'wrong_amount', total_minor, 'invoice', (due_date + 3)::timestamptz
     FROM invoices WHERE business_id = ${businessId} AND status = 'open' AND number_seq % 50 = 17`;
   await pg`INSERT INTO promises (invoice_id, promised_date, source, created_at)
-    SELECT id, ${TODAY}::date + (number_seq % 10)::int, 'debtor', ${TODAY}::date::timestamptz
+    SELECT id, ${TODAY}::date + (number_seq / 20 % 10)::int, 'debtor', ${TODAY}::date::timestamptz
     FROM invoices WHERE business_id = ${businessId} AND status = 'open' AND due_date < ${TODAY}::date
       AND number_seq % 20 = 9`;
   await pg`INSERT INTO tasks (business_id, invoice_id, customer_id, kind, title, due_on, dedupe_key)

@@ -34,12 +34,6 @@ export type AgingReport = {
   customerCount: number;
 };
 
-/** The business's today, as SQL: the ages are counted in its time zone. */
-export function todaySql(businessId: string, now: Date): SQL {
-  return sql`(SELECT (${now.toISOString()}::timestamptz AT TIME ZONE b.time_zone)::date FROM business b
-    WHERE b.id = ${businessId}::uuid)`;
-}
-
 /** SQL for the bucket a due date falls in, `today` being a date expression. */
 export function bucketSql(dueDate: SQL, today: SQL): SQL {
   return sql`CASE WHEN ${dueDate} >= ${today} THEN 'current' WHEN ${dueDate} >= ${today} - 30 THEN 'days1to30'
@@ -81,14 +75,16 @@ type Input = {
  * invoices.settled_minor), bucketed by days past due in the business's time zone. Read from the partial index on
  * open invoices alone, so its cost follows the number of open invoices, not the history. Exposed for EXPLAIN.
  */
-export function agingLinesSql(input: { businessId: string; now: Date; customerId?: string }): SQL {
-  const today = sql`t.d`;
+export function agingLinesSql(input: { businessId: string; today: string; customerId?: string }): SQL {
+  const today = sql`${input.today}::date`;
   const customerFilter = input.customerId ? sql`AND i.customer_id = ${input.customerId}::uuid` : sql``;
   return sql`
     SELECT i.customer_id, i.currency,
       ${sql.join(
         AGING_BUCKETS.map(
-          (b) => sql`COALESCE(SUM(i.total_minor - i.settled_minor) FILTER (WHERE ${bucketRangeSql(b, sql`i.due_date`, today)}), 0)::bigint
+          (
+            b,
+          ) => sql`COALESCE(SUM(i.total_minor - i.settled_minor) FILTER (WHERE ${bucketRangeSql(b, sql`i.due_date`, today)}), 0)::bigint
               AS ${sql.identifier(`a_${b}`)},
             COUNT(*) FILTER (WHERE ${bucketRangeSql(b, sql`i.due_date`, today)})::int AS ${sql.identifier(`n_${b}`)}`,
         ),
@@ -96,7 +92,7 @@ export function agingLinesSql(input: { businessId: string; now: Date; customerId
       )},
       SUM(i.total_minor - i.settled_minor)::bigint AS total,
       MIN(i.due_date) AS oldest_due
-    FROM invoices i CROSS JOIN (SELECT ${todaySql(input.businessId, input.now)} AS d) t
+    FROM invoices i
     WHERE i.business_id = ${input.businessId}::uuid AND i.status = 'open' AND i.total_minor > i.settled_minor
       ${customerFilter}
     GROUP BY i.customer_id, i.currency`;
@@ -107,7 +103,8 @@ type Row = {
   customer_name: string | null;
   currency: string;
   line_count: number;
-  ord: number | null;
+  total: string | null;
+  oldest_due: string | null;
 } & Record<`a_${AgingBucket}` | `n_${AgingBucket}`, string | number>;
 
 /**
@@ -129,24 +126,22 @@ export async function agingReport(db: DbOrTx, input: Input): Promise<AgingReport
   );
   const currencyFilter = input.currency ? sql`WHERE l.currency = ${input.currency}` : sql``;
   const paging = input.page ? sql`LIMIT ${input.page.limit} OFFSET ${input.page.offset}` : sql``;
-  const [today, rows] = await Promise.all([
-    todayOf(db, input.businessId, now),
-    db.execute<Row>(sql`
-    WITH lines AS MATERIALIZED (${agingLinesSql({ businessId: input.businessId, now, customerId: input.customerId })}),
+  const today = await todayOf(db, input.businessId, now);
+  const rows = await db.execute<Row>(sql`
+    WITH lines AS MATERIALIZED (${agingLinesSql({ businessId: input.businessId, today, customerId: input.customerId })}),
     page AS (
-      SELECT l.*, row_number() OVER (ORDER BY l.currency, l.total DESC, l.oldest_due, l.customer_id)::int AS ord
-      FROM lines l ${currencyFilter}
-      ORDER BY ord ${paging}
+      SELECT l.* FROM lines l ${currencyFilter}
+      ORDER BY l.currency, l.total DESC, l.oldest_due, l.customer_id ${paging}
     )
     SELECT NULL::uuid AS customer_id, NULL AS customer_name, currency, ${sums},
-      (SELECT count(*)::int FROM lines l ${currencyFilter}) AS line_count, NULL::int AS ord
+      (SELECT count(*)::int FROM lines l ${currencyFilter}) AS line_count, NULL::bigint AS total,
+      NULL::text AS oldest_due
     FROM lines GROUP BY currency
     UNION ALL
-    SELECT p.customer_id, c.name, p.currency, ${buckets}, NULL, p.ord
-    FROM page p JOIN customers c ON c.id = p.customer_id`),
-  ]);
+    SELECT p.customer_id, c.name, p.currency, ${buckets}, NULL, p.total, p.oldest_due::text
+    FROM page p JOIN customers c ON c.id = p.customer_id`);
   const totals: AgingLine[] = [];
-  const customers: (CustomerAgingLine & { ord: number })[] = [];
+  const customers: (CustomerAgingLine & { oldestDue: string })[] = [];
   let customerCount = 0;
   for (const row of rows) {
     const line = toLine(row);
@@ -155,7 +150,7 @@ export async function agingReport(db: DbOrTx, input: Input): Promise<AgingReport
         ...line,
         customerId: row.customer_id,
         customerName: row.customer_name ?? '',
-        ord: row.ord ?? 0,
+        oldestDue: row.oldest_due ?? '',
       });
     } else {
       totals.push(line);
@@ -163,12 +158,18 @@ export async function agingReport(db: DbOrTx, input: Input): Promise<AgingReport
     }
   }
   totals.sort((a, b) => a.currency.localeCompare(b.currency));
-  // Who owes the most first, then the oldest debt (SQL numbered the lines; UNION ALL keeps no order).
-  customers.sort((a, b) => a.ord - b.ord);
+  // The page's order again (UNION ALL keeps none): who owes the most, then the oldest debt.
+  customers.sort(
+    (a, b) =>
+      a.currency.localeCompare(b.currency) ||
+      b.totalMinor - a.totalMinor ||
+      a.oldestDue.localeCompare(b.oldestDue) ||
+      (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+  );
   return {
     asOf: today,
     totals,
-    customers: customers.map(({ ord: _ord, ...line }) => line),
+    customers: customers.map(({ oldestDue: _oldest, ...line }) => line),
     customerCount: totals.length ? customerCount : 0,
   };
 }

@@ -113,7 +113,12 @@ describe('dashboardFigures', () => {
     expect(partial.amountMinor).toBe(10_000);
     // Void and draft: neither sales nor owed.
     await voidIt(
-      await createIssuedInvoice({ businessId: b, customerId: acme.id, issueDate: TODAY, lines: line(99_000) }),
+      await createIssuedInvoice({
+        businessId: b,
+        customerId: acme.id,
+        issueDate: TODAY,
+        lines: line(99_000),
+      }),
     );
     // Dollars: kept apart.
     const dollars = await createInvoiceDueOn(addDaysIso(TODAY, -40), {
@@ -187,10 +192,7 @@ describe('dashboardFigures', () => {
     const payment = await pay(late.invoiceId, business.id, 20_000, NOW);
     await db().insert(refunds).values({ paymentId: payment.id, amountMinor: 5_000, status: 'pending' });
     await db().update(refunds).set({ status: 'failed' }).where(eq(refunds.paymentId, payment.id));
-    await db()
-      .update(payments)
-      .set({ chargebackAmountMinor: 2_000 })
-      .where(eq(payments.id, payment.id));
+    await db().update(payments).set({ chargebackAmountMinor: 2_000 }).where(eq(payments.id, payment.id));
     const check = await db().execute<{ settled: string; derived: string }>(sql`
       SELECT i.settled_minor AS settled, (
         SELECT COALESCE(SUM(p.amount_minor - p.chargeback_amount_minor - COALESCE((SELECT SUM(r.amount_minor)

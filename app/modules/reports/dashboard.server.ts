@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { addDaysIso } from '~/utils/dates';
 import type { DbOrTx } from '~/utils/db.server';
-import { bucketRangeSql, todayOf, todaySql } from './aging.server';
+import { localInstant } from '~/modules/dunning/business-calendar';
+import { bucketRangeSql } from './aging.server';
 
 /** The window DSO is measured over, in days (today included). */
 export const DSO_DAYS = 90;
@@ -64,13 +65,22 @@ export async function dashboardFigures(
 ): Promise<Dashboard> {
   const now = input.now ?? new Date();
   const business = sql`${input.businessId}::uuid`;
-  const today = await todayOf(db, input.businessId, now);
+  const [zone] = await db.execute<{ today: string; time_zone: string }>(sql`
+    SELECT (${now.toISOString()}::timestamptz AT TIME ZONE time_zone)::date::text AS today, time_zone
+    FROM business WHERE id = ${business}`);
+  const today = zone?.today ?? now.toISOString().slice(0, 10);
+  const timeZone = zone?.time_zone ?? 'UTC';
   const monthStart = monthStartBefore(today, 0);
-  const trendStart = monthStartBefore(today, TREND_MONTHS - 1);
   const dsoStart = addDaysIso(today, -(DSO_DAYS - 1));
   const todayDate = sql`${today}::date`;
-  const tz = sql`(SELECT time_zone FROM business WHERE id = ${business})`;
-  // Payments are bucketed by local day; the index is on the instant, so bound it with a day's margin either side.
+  const months = Array.from({ length: TREND_MONTHS }, (_, i) =>
+    monthStartBefore(today, TREND_MONTHS - 1 - i),
+  );
+  // Month i runs from local midnight on its first day to the next one's (the last: to tomorrow's): instants
+  // computed once here, so the payments are bucketed straight from the index without a time zone sum per row.
+  const edges = [...months, addDaysIso(today, 1)].map((d) => localInstant(d, 0, 0, timeZone).toISOString());
+  const edgesSql = sql`${`{${edges.join(',')}}`}::timestamptz[]`;
+  const monthOf = (instant: SQL) => sql`width_bucket(${instant}, ${edgesSql})`;
   const [open, sales, collected, refunds, promisesDue, counts] = await Promise.all([
     db.execute<{ currency: string; outstanding: string; n: number; overdue: string; n_overdue: number }>(sql`
       SELECT i.currency, SUM(i.total_minor - i.settled_minor)::bigint AS outstanding, count(*)::int AS n,
@@ -84,21 +94,17 @@ export async function dashboardFigures(
       WHERE business_id = ${business} AND status IN ('open', 'paid', 'uncollectible')
         AND issue_date BETWEEN ${dsoStart}::date AND ${todayDate}
       GROUP BY currency`),
-    db.execute<{ month: string; currency: string; received: string }>(sql`
-      SELECT to_char((p.succeeded_at AT TIME ZONE ${tz})::date, 'YYYY-MM') AS month, p.currency,
-        SUM(p.amount_minor)::bigint AS received
+    db.execute<{ month: number; currency: string; received: string }>(sql`
+      SELECT ${monthOf(sql`p.succeeded_at`)} AS month, p.currency, SUM(p.amount_minor)::bigint AS received
       FROM payments p
       WHERE p.business_id = ${business} AND p.status = 'succeeded'
-        AND p.succeeded_at >= ${trendStart}::date - 1 AND p.succeeded_at < ${todayDate} + 2
-        AND (p.succeeded_at AT TIME ZONE ${tz})::date BETWEEN ${trendStart}::date AND ${todayDate}
+        AND p.succeeded_at >= ${edges[0]}::timestamptz AND p.succeeded_at < ${edges[TREND_MONTHS]}::timestamptz
       GROUP BY 1, 2`),
-    db.execute<{ month: string; currency: string; refunded: string }>(sql`
-      SELECT to_char((r.created_at AT TIME ZONE ${tz})::date, 'YYYY-MM') AS month, p.currency,
-        SUM(r.amount_minor)::bigint AS refunded
+    db.execute<{ month: number; currency: string; refunded: string }>(sql`
+      SELECT ${monthOf(sql`r.created_at`)} AS month, p.currency, SUM(r.amount_minor)::bigint AS refunded
       FROM refunds r JOIN payments p ON p.id = r.payment_id
       WHERE p.business_id = ${business} AND r.status IN ('pending', 'succeeded')
-        AND r.created_at >= ${trendStart}::date - 1
-        AND (r.created_at AT TIME ZONE ${tz})::date BETWEEN ${trendStart}::date AND ${todayDate}
+        AND r.created_at >= ${edges[0]}::timestamptz AND r.created_at < ${edges[TREND_MONTHS]}::timestamptz
       GROUP BY 1, 2`),
     db.execute<{ currency: string; amount: string; n: number }>(sql`
       SELECT i.currency, SUM(COALESCE(pr.amount_minor, GREATEST(0, i.total_minor - i.settled_minor)))::bigint AS amount,
@@ -115,13 +121,12 @@ export async function dashboardFigures(
           WHERE t.business_id = ${business} AND t.status = 'open' AND t.due_on <= ${todayDate}) AS tasks`),
   ]);
 
-  const months = Array.from({ length: TREND_MONTHS }, (_, i) =>
-    monthStartBefore(today, TREND_MONTHS - 1 - i).slice(0, 7),
-  );
+  // width_bucket numbers the months from 1.
+  const monthKey = (bucket: number) => months[bucket - 1]!.slice(0, 7);
   const net = new Map<string, number>();
-  for (const r of collected) net.set(`${r.month}|${r.currency}`, Number(r.received));
+  for (const r of collected) net.set(`${monthKey(r.month)}|${r.currency}`, Number(r.received));
   for (const r of refunds) {
-    const key = `${r.month}|${r.currency}`;
+    const key = `${monthKey(r.month)}|${r.currency}`;
     net.set(key, (net.get(key) ?? 0) - Number(r.refunded));
   }
   const currencySet = new Set<string>([
@@ -156,7 +161,10 @@ export async function dashboardFigures(
     openDisputes: counts[0]?.disputes ?? 0,
     tasksDue: counts[0]?.tasks ?? 0,
     trend: currencies.flatMap((currency) =>
-      months.map((month) => ({ month, currency, netMinor: net.get(`${month}|${currency}`) ?? 0 })),
+      months.map((start) => {
+        const month = start.slice(0, 7);
+        return { month, currency, netMinor: net.get(`${month}|${currency}`) ?? 0 };
+      }),
     ),
   };
 }
