@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parseCsv } from '../../../test/support/csv';
 import type { AgingLine, CustomerAgingLine } from './aging.server';
 import { agingCsv, csvAmount, neutralizeFormula, parseSeparator, type AgingCsvLabels } from './aging-csv';
 
@@ -45,36 +46,6 @@ const report = {
     line('JPY', { days31to60: 1500 }, 1),
   ],
 };
-
-/** RFC 4180 read back: quoted cells, doubled quotes, CRLF lines. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  expect(cell).toBe('');
-  return rows;
-}
 
 describe('agingCsv', () => {
   test('French Excel: BOM, semicolons, decimal commas, quoted names with accents and a semicolon', () => {
