@@ -9,7 +9,7 @@ import { useLangLink } from '~/components/admin/use-admin';
 import { money } from '~/components/invoice/format';
 import { adminReports } from '~/i18n/admin-reports';
 import { agingPage } from '~/modules/reports/aging-page.server';
-import { AGING_BUCKETS, type AgingBucket } from '~/modules/reports/aging.server';
+import { AGING_BUCKETS, type AgingBucket } from '~/modules/reports/buckets';
 import { db } from '~/utils/db.server';
 import { formatDate } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';

@@ -26,13 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const month = parseMonth(params.get('month')) ?? todayIn(timeZone).slice(0, 7);
   const currency = parseCurrency(params.get('currency')) ?? 'EUR';
   const list = await listCollections(db(), { businessId: user.businessId, timeZone, month, currency });
-  return { ...list, month, currency, timeZone };
+  return { ...list, month, currency, timeZone, limit: COLLECTIONS_LIMIT };
 }
 
 export const ErrorBoundary = AdminErrorBoundary;
 
 export default function Collections() {
-  const { rows, netMinor, truncated, month, currency, timeZone } = useLoaderData<typeof loader>();
+  const { rows, netMinor, truncated, month, currency, timeZone, limit } = useLoaderData<typeof loader>();
   const { locale, t } = useSectionT(adminReports);
   const lang = useLangLink();
   const th = 'px-3 py-2 font-semibold';
@@ -52,7 +52,7 @@ export default function Collections() {
         </p>
       </div>
       {truncated ? (
-        <p className="text-sm text-slate-700">{t('collections.truncated', { count: COLLECTIONS_LIMIT })}</p>
+        <p className="text-sm text-slate-700">{t('collections.truncated', { count: limit })}</p>
       ) : null}
       {rows.length ? (
         <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm">
