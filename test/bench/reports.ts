@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { migrateDatabase } from '#db/migrate';
 import * as schema from '#db/schema/index';
 import { localInstant } from '~/modules/dunning/business-calendar';
+import { creditedMinorSql, paidMinorSql } from '~/modules/invoices/balance.server';
 import { agingLinesSql, agingReport } from '~/modules/reports/aging.server';
 import { dashboardFigures } from '~/modules/reports/dashboard.server';
 import { formatFigure, type Figure } from './budget';
@@ -104,14 +105,13 @@ async function prepare(adminUrl: string, count: number, log: (line: string) => v
   const started = performance.now();
   const businessId = await generateReportsData(client, count);
   const generateSeconds = (performance.now() - started) / 1000;
-  const [stats] = await client<{ open: number; lines: number; mismatches: number }[]>`
+  const db = drizzle(client, { schema });
+  // The maintained settled amounts against the ledger's own definition, on every open invoice.
+  const id = sql`i.id`;
+  const [stats] = await db.execute<{ open: number; lines: number; mismatches: number }>(sql`
     SELECT count(*)::int AS open, count(DISTINCT (customer_id, currency))::int AS lines,
-      count(*) FILTER (WHERE settled_minor <> (
-        SELECT COALESCE(SUM(p.amount_minor - p.chargeback_amount_minor - COALESCE((SELECT SUM(r.amount_minor)
-          FROM refunds r WHERE r.payment_id = p.id AND r.status IN ('pending', 'succeeded')), 0)), 0)
-        FROM payments p WHERE p.invoice_id = i.id AND p.status = 'succeeded')
-        + (SELECT COALESCE(SUM(c.amount_minor), 0) FROM credit_notes c WHERE c.invoice_id = i.id)))::int AS mismatches
-    FROM invoices i WHERE status = 'open'`;
+      count(*) FILTER (WHERE settled_minor <> ${paidMinorSql(id)} + ${creditedMinorSql(id)})::int AS mismatches
+    FROM invoices i WHERE status = 'open'`);
   return {
     count,
     businessId,
@@ -119,7 +119,7 @@ async function prepare(adminUrl: string, count: number, log: (line: string) => v
     open: stats!.open,
     lines: stats!.lines,
     mismatches: stats!.mismatches,
-    db: drizzle(client, { schema }),
+    db,
     aging: [] as number[],
     dashboard: [] as number[],
     async dispose() {

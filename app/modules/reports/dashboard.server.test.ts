@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { invoices, payments, refunds, tasks } from '#db/schema/index';
+import { creditNotes, invoices, payments, refunds, tasks } from '#db/schema/index';
+import { creditedMinorSql, paidMinorSql } from '~/modules/invoices/balance.server';
 import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
 import { addDaysIso } from '~/utils/dates';
 import { db } from '~/utils/db.server';
@@ -193,17 +194,29 @@ describe('dashboardFigures', () => {
     await db().insert(refunds).values({ paymentId: payment.id, amountMinor: 5_000, status: 'pending' });
     await db().update(refunds).set({ status: 'failed' }).where(eq(refunds.paymentId, payment.id));
     await db().update(payments).set({ chargebackAmountMinor: 2_000 }).where(eq(payments.id, payment.id));
+    await db()
+      .insert(creditNotes)
+      .values({
+        businessId: business.id,
+        invoiceId: late.invoiceId,
+        number: `AV-${late.number}`,
+        numberYear: 2026,
+        numberSeq: 1,
+        currency: 'EUR',
+        amountMinor: 3_000,
+        reason: 'Geste commercial',
+      });
+    // Against the ledger's own definition (balance.server.ts), so changing one without the other fails here.
+    const id = sql`i.id`;
     const check = await db().execute<{ settled: string; derived: string }>(sql`
-      SELECT i.settled_minor AS settled, (
-        SELECT COALESCE(SUM(p.amount_minor - p.chargeback_amount_minor - COALESCE((SELECT SUM(r.amount_minor)
-          FROM refunds r WHERE r.payment_id = p.id AND r.status IN ('pending', 'succeeded')), 0)), 0)
-        FROM payments p WHERE p.invoice_id = i.id AND p.status = 'succeeded')
-        + (SELECT COALESCE(SUM(c.amount_minor), 0) FROM credit_notes c WHERE c.invoice_id = i.id) AS derived
+      SELECT i.settled_minor AS settled, ${paidMinorSql(id)} + ${creditedMinorSql(id)} AS derived
       FROM invoices i WHERE i.id = ${late.invoiceId}::uuid`);
-    expect(Number(check[0]!.settled)).toBe(18_000);
-    expect(Number(check[0]!.derived)).toBe(18_000);
+    // 20 000 paid, the pending refund then failed (not counted), 2 000 charged back, 3 000 credited.
+    expect(Number(check[0]!.settled)).toBe(21_000);
+    expect(Number(check[0]!.derived)).toBe(21_000);
     await db().delete(refunds).where(eq(refunds.paymentId, payment.id));
     await db().update(payments).set({ status: 'failed' }).where(eq(payments.id, payment.id));
+    await db().delete(creditNotes).where(eq(creditNotes.invoiceId, late.invoiceId));
     const [after] = await db()
       .select({ settled: invoices.settledMinor })
       .from(invoices)
