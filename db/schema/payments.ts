@@ -86,6 +86,10 @@ export const payments = pgTable(
       .where(sql`${t.status} IN ('requires_payment_method', 'requires_action', 'processing')`),
     index('payments_invoice_idx').on(t.invoiceId, t.status),
     index('payments_business_succeeded_idx').on(t.businessId, t.succeededAt),
+    // Collections over time (dashboard figure and trend) from the index alone.
+    index('payments_collected_idx')
+      .on(t.businessId, t.succeededAt, t.currency, t.amountMinor)
+      .where(sql`${t.status} = 'succeeded'`),
     check('payments_amount_pos', sql`${t.amountMinor} > 0`),
     check('payments_chargeback_range', sql`${t.chargebackAmountMinor} BETWEEN 0 AND ${t.amountMinor}`),
   ],
