@@ -17,7 +17,7 @@ import { card, dangerButton, pageTitle, secondaryButton, textLink } from '~/comp
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
 import { adminDunning } from '~/i18n/admin-dunning';
-import { requireAdminPost } from '~/modules/auth/admin-request.server';
+import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
 import { findPolicy } from '~/modules/dunning/policies.server';
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, form, actor, locale } = await requireAdminPost(request, context);
+  const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const outcome = await runPolicyAction({
     businessId: user.businessId,
     policyId: params.policyId ?? '',

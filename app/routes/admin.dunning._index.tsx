@@ -14,7 +14,7 @@ import { card, pageTitle, primaryButton, textLink } from '~/components/admin/ui'
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
 import { adminDunning } from '~/i18n/admin-dunning';
-import { requireAdminPost } from '~/modules/auth/admin-request.server';
+import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { createPolicy, listPolicies } from '~/modules/dunning/policies.server';
 import { policyFormSchema, type PolicyFormInput } from '~/modules/dunning/policy-form.server';
 import { db } from '~/utils/db.server';
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, form, actor, locale } = await requireAdminPost(request, context);
+  const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const submission = parseWithZod(form, { schema: policyFormSchema(locale) });
   if (submission.status !== 'success') {
     const t = translator(locale, adminDunning);

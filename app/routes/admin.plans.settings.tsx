@@ -9,7 +9,7 @@ import { card, pageTitle, primaryButton, secondaryButton, textLink } from '~/com
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors, SelectField } from '~/components/forms/field';
 import { adminPlans } from '~/i18n/admin-plans';
-import { requireAdminPost } from '~/modules/auth/admin-request.server';
+import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import {
   loadPlanSettings,
   planSettingsSchema,
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, form, actor, locale } = await requireAdminPost(request, context);
+  const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const t = translator(locale, adminPlans);
   if (form.get('intent') === 'customer') {
     await setInstallmentsAllowed(db(), {
