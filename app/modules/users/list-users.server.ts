@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { invitations, sessions, users } from '#db/schema/index';
+import { invitations, users } from '#db/schema/index';
 import type { DbOrTx } from '~/utils/db.server';
 
 /** The business's users with their open session count, and the invitations still pending. */
@@ -12,8 +12,9 @@ export async function listUsers(db: DbOrTx, businessId: string) {
       email: users.email,
       role: users.role,
       disabled: sql<boolean>`${users.disabledAt} IS NOT NULL`,
-      openSessions: sql<number>`(SELECT count(*)::int FROM ${sessions} s
-        WHERE s.user_id = ${users.id} AND s.revoked_at IS NULL AND s.expires_at > now())`,
+      // Spelled out: in a one-table select drizzle leaves columns unqualified, which the subquery would rebind.
+      openSessions: sql<number>`(SELECT count(*)::int FROM sessions s
+        WHERE s.user_id = users.id AND s.revoked_at IS NULL AND s.expires_at > now())`,
     })
     .from(users)
     .where(eq(users.businessId, businessId))

@@ -71,7 +71,7 @@ export async function runUserAction(
       reply: {
         intent,
         ok: true,
-        message: t('invite.sent', { email: submission.value.email }),
+        message: t('invite.sent', { email: submission.value.email.toLowerCase() }),
         inviteUrl: outcome.url,
         result: submission.reply({ resetForm: true }),
       },
