@@ -45,8 +45,11 @@ const tokenIn = (text: string) => /\/admin\/invite\/([A-Za-z0-9_-]{43})/.exec(te
 async function accept(token: string, fields: Record<string, string>) {
   const visitor = createClient(app.url);
   const page = await visitor.get(`/admin/invite/${token}?lang=en`);
+  // A used link's page has no form: take the token from the login page (the same cookie signs both).
+  const token_ =
+    page.status === 200 ? csrfFrom(page.body) : csrfFrom((await visitor.get('/admin/login')).body);
   const res = await visitor.postForm(`/admin/invite/${token}?lang=en`, {
-    csrf: csrfFrom(page.body),
+    csrf: token_,
     ...fields,
   });
   return { visitor, page, res };
