@@ -13,6 +13,7 @@ import { adminSettings } from '~/i18n/admin-settings';
 import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { loadBusinessSettings } from '~/modules/settings/business-settings.server';
 import {
+  discardBody,
   LOGO_MAX_BYTES,
   LOGO_MAX_REQUEST_BYTES,
   removeLogo,
@@ -39,7 +40,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(pickLocale(request), adminSettings);
   const length = Number(request.headers.get('content-length') ?? NaN);
   if (!Number.isFinite(length) || length > LOGO_MAX_REQUEST_BYTES) {
-    return data({ intent: 'logo', ok: false, message: t('logo.tooBig'), result: undefined }, { status: 413 });
+    await discardBody(request);
+    return data(
+      { intent: 'logo', ok: false, message: t('logo.tooBig'), result: undefined },
+      { status: 413, headers: { Connection: 'close' } },
+    );
   }
   const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const intent = form.get('intent');

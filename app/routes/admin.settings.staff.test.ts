@@ -12,7 +12,8 @@ import {
   users,
 } from '#db/schema/index';
 import { db } from '~/utils/db.server';
-import { createBusiness, createCustomer, createUser, type CreatedUser } from '../../test/factories';
+import { createBusiness, createCustomer, createUser } from '../../test/factories';
+import type { CreatedUser } from '../../test/factories/user';
 import { createDunningPolicy } from '../../test/factories/dunning';
 import { startApp, type RunningApp } from '../../test/setup/app-server';
 import type { HttpClient } from '../../test/setup/http';
@@ -112,7 +113,7 @@ test('every owner-only action answers 403 to staff, and nothing is written', asy
   const logo = new FormData();
   logo.set('csrf', csrf);
   logo.set('intent', 'logo');
-  logo.set('logo', new Blob([PNG], { type: 'image/png' }), 'logo.png');
+  logo.set('logo', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'logo.png');
 
   const posts: [string, Record<string, string>][] = [
     ['/admin/settings', settingsForm()],

@@ -9,6 +9,21 @@ export const LOGO_MAX_BYTES = 512 * 1024;
 /** The whole multipart request may be a little larger than the file; anything bigger is refused unread. */
 export const LOGO_MAX_REQUEST_BYTES = LOGO_MAX_BYTES + 16 * 1024;
 
+/**
+ * Reads an oversized upload to its end without keeping it, so the keep-alive connection can carry the answer and
+ * the next request; past 20 MiB the stream is cancelled (and the connection closed) instead.
+ */
+export async function discardBody(request: Request): Promise<void> {
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  for (let seen = 0; seen < 20 * 1024 * 1024;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    seen += value.byteLength;
+  }
+  await reader.cancel();
+}
+
 /** PNG or JPEG judged by the file's first bytes, never by its name or the browser's claim. */
 export function sniffLogo(bytes: Uint8Array): 'image/png' | 'image/jpeg' | null {
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
