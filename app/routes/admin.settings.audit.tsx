@@ -40,7 +40,7 @@ function details(data: Record<string, unknown>, t: T): string[] {
     );
   }
   return Object.entries(data)
-    .filter(([k]) => k !== 'userId' && k !== 'sessionId')
+    .filter(([k]) => !/Id$/.test(k))
     .map(([k, v]) => `${k}: ${show(v, t)}`);
 }
 

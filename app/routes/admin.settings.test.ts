@@ -187,6 +187,34 @@ describe('logo', () => {
 });
 
 describe('audit log', () => {
+  test('plan settings changes are recorded with before and after, once', async () => {
+    const form = {
+      csrf,
+      'offers[0].parts': '3',
+      'offers[0].interval': 'monthly',
+      'offers[0].split': '30/30/40',
+      minFirstPart: '0',
+      minInvoice: '0',
+      maxDurationDays: '120',
+      promiseMaxDays: '30',
+      promiseMaxPerInvoice: '2',
+    };
+    expect((await client.postForm('/admin/plans/settings', form)).status).toBe(200);
+    expect((await client.postForm('/admin/plans/settings', form)).status).toBe(200);
+    const recorded = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.businessId, businessId), eq(events.type, 'settings.plans_updated')));
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.data).toEqual({
+      before: { installmentOffers: [], planMaxDurationDays: 180 },
+      after: {
+        installmentOffers: [{ id: '3m-30-30-40', parts: 3, interval: 'monthly', splitPercent: [30, 30, 40] }],
+        planMaxDurationDays: 120,
+      },
+    });
+  });
+
   test('the owner sees who changed what, with before and after', async () => {
     const page = await client.get('/admin/settings/audit?lang=en');
     expect(page.status, app.logs()).toBe(200);
@@ -196,6 +224,8 @@ describe('audit log', () => {
     expect(text).toContain('name: Atelier Avant → Atelier Après');
     expect(text).toContain('Logo changed');
     expect(text).toContain('Logo removed');
+    expect(text).toContain('Installment settings changed');
+    expect(text).toContain('planMaxDurationDays: 180 → 120');
     expect((await client.get('/admin/settings/audit?before=garbage')).status).toBe(200);
   });
 });
