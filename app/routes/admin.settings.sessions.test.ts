@@ -77,3 +77,18 @@ test('a user sees their sessions (device, IP, last seen) and ends one, or all th
   expect((await third.get('/admin/invoices')).status).toBe(302);
   expect((await laptop.get('/admin/invoices')).status).toBe(200);
 });
+
+test('last seen moves forward as the session is used, at most every five minutes', async () => {
+  const user = await createUser((await createBusiness()).id);
+  const client = await loginFrom(user, FIREFOX);
+  const old = new Date(Date.now() - 3_600_000);
+  await db().update(sessions).set({ lastSeenAt: old }).where(eq(sessions.userId, user.id));
+  expect((await client.get('/admin/invoices')).status).toBe(200);
+  const [row] = await db().select().from(sessions).where(eq(sessions.userId, user.id));
+  expect(row!.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  const recent = new Date(Date.now() - 60_000);
+  await db().update(sessions).set({ lastSeenAt: recent }).where(eq(sessions.userId, user.id));
+  await client.get('/admin/invoices');
+  const [again] = await db().select().from(sessions).where(eq(sessions.userId, user.id));
+  expect(again!.lastSeenAt.getTime()).toBe(recent.getTime());
+});

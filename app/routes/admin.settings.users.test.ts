@@ -146,6 +146,24 @@ describe('invitations', () => {
     expect((await createClient(app.url).get(`/admin/invite/${second}`)).status).toBe(404);
   });
 
+  test('the same link submitted twice at once makes one account', async () => {
+    await invite('race@example.test');
+    const token = tokenIn((await inviteEmail('race@example.test')).text);
+    const [a, b] = [createClient(app.url), createClient(app.url)];
+    const [pa, pb] = await Promise.all([a.get(`/admin/invite/${token}`), b.get(`/admin/invite/${token}`)]);
+    const fields = {
+      name: 'Rita Race',
+      password: 'a long enough password',
+      confirm: 'a long enough password',
+    };
+    const results = await Promise.all([
+      a.postForm(`/admin/invite/${token}`, { csrf: csrfFrom(pa.body), ...fields }),
+      b.postForm(`/admin/invite/${token}`, { csrf: csrfFrom(pb.body), ...fields }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 404]);
+    expect(await db().select().from(users).where(eq(users.email, 'race@example.test'))).toHaveLength(1);
+  });
+
   test('a malformed or unknown token is a 404, never a 500', async () => {
     for (const token of ['x', 'A'.repeat(43), '%00']) {
       expect((await createClient(app.url).get(`/admin/invite/${token}`)).status).toBe(404);
