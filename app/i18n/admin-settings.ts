@@ -7,6 +7,7 @@ export const adminSettings: Dictionary = {
     'settings.hub.title': 'Réglages',
     'settings.readOnly':
       'Vous consultez les réglages en lecture seule : seul un propriétaire du compte peut les modifier.',
+    'settings.ownerOnly': 'Lecture seule : seul un propriétaire du compte peut modifier ces réglages.',
     'settings.more': 'Autres réglages',
     'settings.link.users': 'Utilisateurs et invitations',
     'settings.link.sessions': 'Mes sessions',
@@ -106,6 +107,7 @@ export const adminSettings: Dictionary = {
     'settings.hub.title': 'Settings',
     'settings.readOnly':
       'You are viewing the settings read-only: only an owner of the account can change them.',
+    'settings.ownerOnly': 'Read-only: only an owner of the account can change these settings.',
     'settings.more': 'Other settings',
     'settings.link.users': 'Users and invitations',
     'settings.link.sessions': 'My sessions',

@@ -29,6 +29,7 @@ import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { isLocale, pickLocale } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { OwnerOnlyNote } from '~/components/admin/owner-only-note';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   adminTitle(matches, () => data?.policy.name ?? '');
@@ -136,6 +137,7 @@ export default function DunningPolicy() {
           </span>
         ) : null}
       </div>
+      <OwnerOnlyNote />
 
       {message ? (
         <p

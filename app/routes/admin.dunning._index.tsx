@@ -20,6 +20,7 @@ import { policyFormSchema, type PolicyFormInput } from '~/modules/dunning/policy
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { OwnerOnlyNote } from '~/components/admin/owner-only-note';
 
 export const meta: MetaFunction = ({ matches }) => sectionTitle(matches, [adminDunning], 'dunning.title');
 
@@ -67,6 +68,7 @@ export default function DunningPolicies() {
         <h1 className={pageTitle}>{t('dunning.title')}</h1>
         <p className="mt-1 text-sm text-slate-700">{t('dunning.intro')}</p>
       </div>
+      <OwnerOnlyNote />
 
       {deleted ? (
         <p

@@ -19,6 +19,7 @@ import {
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { OwnerOnlyNote } from '~/components/admin/owner-only-note';
 
 export const meta: MetaFunction = ({ matches }) => sectionTitle(matches, [adminPlans], 'settings.title');
 
@@ -72,6 +73,7 @@ export default function PlanSettings() {
         </Link>
       </p>
       <h1 className={pageTitle}>{t('settings.title')}</h1>
+      <OwnerOnlyNote />
       {reply?.message ? <ActionReply reply={reply} /> : null}
 
       <Form method="post" {...getFormProps(form)} className="space-y-5">

@@ -24,6 +24,7 @@ let app: RunningApp;
 let staff: CreatedUser;
 let owner: CreatedUser;
 let client: HttpClient;
+let ownerClient: HttpClient;
 let csrf: string;
 let businessId: string;
 let policyId: string;
@@ -55,7 +56,7 @@ beforeAll(async () => {
     })
     .returning();
   invitationId = invite!.id;
-  await loginAs(app, owner);
+  ownerClient = await loginAs(app, owner);
   client = await loginAs(app, staff);
   csrf = await csrfOf(client, '/admin/settings');
 });
@@ -106,6 +107,13 @@ test('staff see the settings read-only', async () => {
   expect(usersPage.status).toBe(200);
   expect(textOf(usersPage.body)).toContain('Only an owner can invite, change or disable users.');
   expect(usersPage.body).not.toContain('Send the invitation');
+  for (const path of ['/admin/dunning', `/admin/dunning/${policyId}`, '/admin/plans/settings']) {
+    const other = await client.get(`${path}?lang=en`);
+    expect(other.status).toBe(200);
+    expect(textOf(other.body)).toContain(
+      'Read-only: only an owner of the account can change these settings.',
+    );
+  }
 });
 
 test('every owner-only action answers 403 to staff, and nothing is written', async () => {
@@ -151,6 +159,8 @@ test('every owner-only action answers 403 to staff, and nothing is written', asy
   expect((await client.get('/admin/settings/audit')).status).toBe(403);
 
   expect(await snapshot()).toEqual(before);
-  // The staff member is still signed in (a 403 is not a logout) and the owner's session still open.
+  // The owner is not told so, and the staff member is still signed in (a 403 is not a logout) and the owner's session still open.
   expect((await client.get('/admin/settings')).status).toBe(200);
+  const ownerPage = await ownerClient.get('/admin/plans/settings?lang=en');
+  expect(textOf(ownerPage.body)).not.toContain('Read-only');
 });
