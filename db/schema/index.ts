@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './acceptances';
 export * from './business';
 export * from './customers';

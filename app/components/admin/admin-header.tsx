@@ -62,6 +62,9 @@ export function AdminHeader() {
           <NavLink to={lang('/admin/outbox')} className={navClass}>
             {t('admin.nav.outbox')}
           </NavLink>
+          <NavLink to={lang('/admin/settings')} className={navClass}>
+            {t('admin.nav.settings')}
+          </NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <Link
