@@ -229,6 +229,7 @@ export const adminEn: Messages = {
   'event.reminder.reason.not_open': 'invoice no longer open',
   'event.reminder.reason.promised': 'payment promised',
   'event.reminder.reason.on_plan': 'on a payment plan',
+  'event.reminder.reason.at_agency': 'handed to a collection agency',
   'event.reminder.reason.debit_processing': 'bank debit in progress',
   'event.reminder.reason.disputed': 'invoice disputed',
   'event.reminder.reason.too_late': 'too late for this step',

@@ -230,6 +230,7 @@ export const adminFr: Messages = {
   'event.reminder.reason.not_open': 'facture plus ouverte',
   'event.reminder.reason.promised': 'paiement promis',
   'event.reminder.reason.on_plan': 'échéancier en cours',
+  'event.reminder.reason.at_agency': 'confiée à une agence de recouvrement',
   'event.reminder.reason.debit_processing': 'prélèvement en cours',
   'event.reminder.reason.disputed': 'facture contestée',
   'event.reminder.reason.too_late': 'trop tard pour cette étape',

@@ -1,5 +1,6 @@
 export * from './acceptances';
 export * from './business';
+export * from './collections';
 export * from './customers';
 export * from './disputes';
 export * from './dunning';
