@@ -150,7 +150,8 @@ export const reminderHistoryDays = 110;
  */
 export const demoCollectionsCase = {
   line: 'Rayonnages chêne, 12 travées',
-  callNotes: 'Joint M. Vidal : trésorerie tendue après l’inventaire, propose un virement partiel puis le solde.',
+  callNotes:
+    'Joint M. Vidal : trésorerie tendue après l’inventaire, propose un virement partiel puis le solde.',
   promiseNote: 'Solde promis au téléphone pour la fin du mois.',
   payment: 50_000,
   dispute: 'Deux travées ont été livrées avec une semaine de retard : nous contestons la facture.',
@@ -178,7 +179,14 @@ export async function seedCollectionsCase(db: Db, businessId: string, today: str
     .from(tasks)
     .where(and(eq(tasks.invoiceId, invoice.id), eq(tasks.kind, 'call'), eq(tasks.status, 'open')));
   if (call) {
-    await logCallOutcome(db, { businessId, taskId: call.id, actor: staff, today, reached: true, notes: c.callNotes });
+    await logCallOutcome(db, {
+      businessId,
+      taskId: call.id,
+      actor: staff,
+      today,
+      reached: true,
+      notes: c.callNotes,
+    });
   }
   await db.transaction(async (tx) => {
     const [promise] = await tx
@@ -226,7 +234,10 @@ export async function seedCollectionsCase(db: Db, businessId: string, today: str
       actor: staff,
     });
   }
-  const [left] = await db.select({ total: invoices.totalMinor }).from(invoices).where(eq(invoices.id, invoice.id));
+  const [left] = await db
+    .select({ total: invoices.totalMinor })
+    .from(invoices)
+    .where(eq(invoices.id, invoice.id));
   await handToAgency(db, {
     businessId,
     invoiceId: invoice.id,

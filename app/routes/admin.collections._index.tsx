@@ -32,7 +32,11 @@ export default function Collections() {
         <h1 className={pageTitle}>{t('collections.title')}</h1>
         <p className="mt-1 text-sm text-slate-700">
           {t(
-            count === 0 ? 'collections.count.zero' : count === 1 ? 'collections.count.one' : 'collections.count.other',
+            count === 0
+              ? 'collections.count.zero'
+              : count === 1
+                ? 'collections.count.one'
+                : 'collections.count.other',
             { count },
           )}
         </p>
@@ -80,7 +84,9 @@ export default function Collections() {
                     </Link>
                   </td>
                   <td className="px-3 py-3 text-slate-900">{c.agencyName}</td>
-                  <td className="whitespace-nowrap px-3 py-3 text-slate-800">{formatDate(c.handedOn, locale)}</td>
+                  <td className="whitespace-nowrap px-3 py-3 text-slate-800">
+                    {formatDate(c.handedOn, locale)}
+                  </td>
                   <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-slate-900">
                     {money(c.amountMinor, c.currency, locale)}
                   </td>

@@ -87,7 +87,8 @@ export default function HandOffPage() {
           {t('handoff.intro')}
         </p>
         <p className="mt-2 text-sm font-semibold text-slate-900">
-          {invoice.customerName} · {t('handoff.balance', { amount: money(invoice.balanceMinor, invoice.currency, locale) })}
+          {invoice.customerName} ·{' '}
+          {t('handoff.balance', { amount: money(invoice.balanceMinor, invoice.currency, locale) })}
         </p>
         {handOff ? (
           <p className="mt-4 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
@@ -107,7 +108,12 @@ export default function HandOffPage() {
               inputProps={{ autoComplete: 'organization' }}
             />
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field meta={fields.handedOn} label={t('handoff.date')} type="date" inputProps={{ max: today }} />
+              <Field
+                meta={fields.handedOn}
+                label={t('handoff.date')}
+                type="date"
+                inputProps={{ max: today }}
+              />
               <Field
                 meta={fields.amount}
                 label={t('handoff.amount', { currency: invoice.currency })}

@@ -40,7 +40,9 @@ export function CollectionsCard(props: {
           {handOff.handedByName ? (
             <p className="mt-1 text-sm text-slate-700">{t('card.by', { name: handOff.handedByName })}</p>
           ) : null}
-          {handOff.note ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{handOff.note}</p> : null}
+          {handOff.note ? (
+            <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{handOff.note}</p>
+          ) : null}
         </>
       ) : (
         <>

@@ -82,7 +82,11 @@ export async function caseFilePdf(file: CaseFile, locale: Locale, today?: string
   return done;
 }
 
-function text(ctx: Ctx, value: string, opts: { bold?: boolean; size?: number; color?: string; gap?: number } = {}) {
+function text(
+  ctx: Ctx,
+  value: string,
+  opts: { bold?: boolean; size?: number; color?: string; gap?: number } = {},
+) {
   const size = opts.size ?? 9.5;
   const font = opts.bold ? BOLD : undefined;
   const height = measure(ctx.doc, value, WIDTH, font, size);
@@ -107,8 +111,14 @@ const d = (ctx: Ctx, iso: string) => formatDate(iso, ctx.locale);
 function cover(ctx: Ctx, file: CaseFile, date: string) {
   const { t, locale, money } = ctx;
   text(ctx, t('cf.title').toUpperCase(), { bold: true, size: 18, color: COLOR.accent, gap: 4 });
-  text(ctx, t('cf.subtitle', { number: file.invoice.number!, customer: file.buyer.name }), { bold: true, size: 11 });
-  text(ctx, t('cf.prepared', { date: d(ctx, date), business: file.seller.name }), { color: COLOR.muted, gap: 12 });
+  text(ctx, t('cf.subtitle', { number: file.invoice.number!, customer: file.buyer.name }), {
+    bold: true,
+    size: 11,
+  });
+  text(ctx, t('cf.prepared', { date: d(ctx, date), business: file.seller.name }), {
+    color: COLOR.muted,
+    gap: 12,
+  });
   ctx.y =
     drawPartyBoxes(ctx.doc, ctx.y, [
       { title: t('cf.creditor'), lines: partyLines(t, locale, file.seller) },
@@ -139,7 +149,16 @@ function cover(ctx: Ctx, file: CaseFile, date: string) {
   );
   if (handOff?.note) text(ctx, handOff.note);
   heading(ctx, t('cf.contents'));
-  for (const key of ['invoice', 'acceptance', 'reminders', 'notice', 'disputes', 'promises', 'payments', 'calls'])
+  for (const key of [
+    'invoice',
+    'acceptance',
+    'reminders',
+    'notice',
+    'disputes',
+    'promises',
+    'payments',
+    'calls',
+  ])
     text(ctx, t(`cf.s.${key}`), { gap: 2 });
 }
 
@@ -152,7 +171,11 @@ function invoiceSection(ctx: Ctx, file: CaseFile) {
   text(ctx, t('doc.titleWithNumber', { number: invoice.number! }), { bold: true, size: 11 });
   text(
     ctx,
-    t('cf.invoice.meta', { issue: d(ctx, invoice.issueDate), due: d(ctx, invoice.dueDate), terms: invoice.termsDays }),
+    t('cf.invoice.meta', {
+      issue: d(ctx, invoice.issueDate),
+      due: d(ctx, invoice.dueDate),
+      terms: invoice.termsDays,
+    }),
   );
   if (invoice.purchaseOrder) text(ctx, t('cf.invoice.po', { po: invoice.purchaseOrder }));
   ctx.y += 4;
@@ -204,8 +227,12 @@ function remindersSection(ctx: Ctx, file: CaseFile) {
   if (!file.reminders.length) return text(ctx, t('cf.none'));
   for (const r of file.reminders) {
     const when = r.sentAt ? formatDateTime(r.sentAt, locale, file.timeZone) : d(ctx, r.scheduledOn);
-    text(ctx, t('cf.reminder.head', { date: when, channel: t(`cf.channel.${r.channel}`) }), { bold: true, gap: 2 });
-    if (r.to?.length) text(ctx, t('cf.reminder.to', { to: r.to.join(', ') }), { size: 8.5, color: COLOR.muted });
+    text(ctx, t('cf.reminder.head', { date: when, channel: t(`cf.channel.${r.channel}`) }), {
+      bold: true,
+      gap: 2,
+    });
+    if (r.to?.length)
+      text(ctx, t('cf.reminder.to', { to: r.to.join(', ') }), { size: 8.5, color: COLOR.muted });
     if (r.subject) text(ctx, r.subject, { bold: true, size: 9 });
     const body = r.text ?? [r.taskTitle, r.taskNotes].filter(Boolean).join('\n');
     if (body) text(ctx, body, { size: 9, gap: 10 });
@@ -220,7 +247,9 @@ function noticeSection(ctx: Ctx, file: CaseFile) {
     const money = (minor: number) => formatMoney(minor, n.currency, intlTag(ctx.locale));
     const claim = money(n.amountDueMinor + (n.penalty?.totalMinor ?? 0));
     text(ctx, t('fn.title'), { bold: true, size: 11 });
-    text(ctx, t('cf.notice.head', { date: d(ctx, n.letterDate), deadline: d(ctx, n.deadline) }), { bold: true });
+    text(ctx, t('cf.notice.head', { date: d(ctx, n.letterDate), deadline: d(ctx, n.deadline) }), {
+      bold: true,
+    });
     text(ctx, t('fn.salutation'));
     text(
       ctx,
@@ -282,7 +311,8 @@ function promisesSection(ctx: Ctx, file: CaseFile) {
       }),
       { gap: p.reason || p.note ? 1 : 4 },
     );
-    if (p.reason) text(ctx, t('cf.promise.reason', { reason: t(`promise.reason.${p.reason}`) }), { size: 9, gap: 1 });
+    if (p.reason)
+      text(ctx, t('cf.promise.reason', { reason: t(`promise.reason.${p.reason}`) }), { size: 9, gap: 1 });
     if (p.note) text(ctx, p.note, { size: 9 });
   }
 }

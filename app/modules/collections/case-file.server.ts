@@ -77,16 +77,8 @@ export async function loadCaseFile(db: DbOrTx, businessId: string, invoiceId: st
       .leftJoin(tasks, eq(tasks.id, reminders.taskId))
       .where(and(eq(reminders.invoiceId, invoice.id), eq(reminders.status, 'sent')))
       .orderBy(asc(reminders.scheduledOn), asc(reminders.sentAt)),
-    db
-      .select()
-      .from(disputes)
-      .where(eq(disputes.invoiceId, invoice.id))
-      .orderBy(asc(disputes.openedAt)),
-    db
-      .select()
-      .from(promises)
-      .where(eq(promises.invoiceId, invoice.id))
-      .orderBy(asc(promises.createdAt)),
+    db.select().from(disputes).where(eq(disputes.invoiceId, invoice.id)).orderBy(asc(disputes.openedAt)),
+    db.select().from(promises).where(eq(promises.invoiceId, invoice.id)).orderBy(asc(promises.createdAt)),
     db
       .select()
       .from(payments)

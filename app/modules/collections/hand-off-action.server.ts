@@ -80,7 +80,10 @@ export async function runHandOff(input: {
   });
   if (!handed.ok) {
     const status = handed.error === 'not_found' ? 404 : 409;
-    return { status, reply: { ok: false, message: t(`result.${handed.error === 'not_found' ? 'notFound' : 'notOpen'}`) } };
+    return {
+      status,
+      reply: { ok: false, message: t(`result.${handed.error === 'not_found' ? 'notFound' : 'notOpen'}`) },
+    };
   }
   return {
     status: 200,

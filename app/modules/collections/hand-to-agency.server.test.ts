@@ -33,7 +33,13 @@ describe('handing an invoice to an agency', () => {
     const handed = await createInvoiceDueOn(due, { businessId });
     const [task] = await db()
       .insert(tasks)
-      .values({ businessId, invoiceId: handed.invoiceId, kind: 'collections', title: 'Transmettre', dueOn: T })
+      .values({
+        businessId,
+        invoiceId: handed.invoiceId,
+        kind: 'collections',
+        title: 'Transmettre',
+        dueOn: T,
+      })
       .returning();
 
     const result = await handToAgency(db(), {

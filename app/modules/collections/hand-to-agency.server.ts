@@ -16,8 +16,7 @@ export type HandToAgencyInput = {
 };
 
 export type HandToAgencyResult =
-  | { ok: true; caseId: string; already: boolean }
-  | { ok: false; error: 'not_found' | 'not_open' };
+  { ok: true; caseId: string; already: boolean } | { ok: false; error: 'not_found' | 'not_open' };
 
 /**
  * Hands an open invoice to a collection agency: one collection_cases row per invoice (its unique key makes a

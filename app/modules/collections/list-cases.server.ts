@@ -43,6 +43,8 @@ export async function findCollectionCase(db: DbOrTx, businessId: string, invoice
     })
     .from(collectionCases)
     .leftJoin(users, eq(users.id, collectionCases.handedBy))
-    .where(sql`${collectionCases.invoiceId} = ${invoiceId} AND ${collectionCases.businessId} = ${businessId}`);
+    .where(
+      sql`${collectionCases.invoiceId} = ${invoiceId} AND ${collectionCases.businessId} = ${businessId}`,
+    );
   return row ?? null;
 }
