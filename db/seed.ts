@@ -36,7 +36,12 @@ import { addDaysIso, todayIn } from '~/utils/dates';
 import { env } from '~/utils/env.server';
 import { seedArrangements } from './seed-arrangements';
 import { demoAdmin, demoBusiness, demoCustomers, demoInvoices } from './seed-data';
-import { chronicLatePayerPolicy, seedCollectionsCase, demoDisputes, reminderHistoryDays } from './seed-follow-up';
+import {
+  chronicLatePayerPolicy,
+  seedCollectionsCase,
+  demoDisputes,
+  reminderHistoryDays,
+} from './seed-follow-up';
 
 const system = { type: 'system' } as const;
 

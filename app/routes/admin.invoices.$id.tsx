@@ -81,7 +81,8 @@ export const ErrorBoundary = AdminErrorBoundary;
 const decimalFor = (value: string, locale: string) => (locale === 'fr' ? value.replace('.', ',') : value);
 
 export default function InvoiceDetail() {
-  const { invoice, payments, timeline, handOff, timeZone, today, requestKey } = useLoaderData<typeof loader>();
+  const { invoice, payments, timeline, handOff, timeZone, today, requestKey } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { locale, t } = useAdminT();
   const lang = useLangLink();
