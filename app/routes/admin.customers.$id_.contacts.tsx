@@ -11,7 +11,7 @@ import { adminCustomerForm } from '~/i18n/admin-customer-form';
 import { adminContacts } from '~/i18n/admin-customers';
 import { requireAdminPost } from '~/modules/auth/admin-request.server';
 import { loadContactsPage, runContactAction } from '~/modules/customers/contact-action.server';
-import { CONTACT_ROLES } from '~/modules/customers/contact-form.server';
+import { CONTACT_ROLES } from '~/modules/customers/contact-roles';
 import { pickLocale, translator } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
 

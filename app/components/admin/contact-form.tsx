@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { CsrfInput, ErrorList, Field, FormErrors } from '~/components/forms/field';
-import { CONTACT_ROLES, type ContactFormInput } from '~/modules/customers/contact-form.server';
+import type { ContactFormInput } from '~/modules/customers/contact-form.server';
+import { CONTACT_ROLES } from '~/modules/customers/contact-roles';
 import type { T } from '~/utils/i18n';
 import { dangerButton, primaryButton, secondaryButton } from './ui';
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { adminCustomerForm } from '~/i18n/admin-customer-form';
 import { translator, type Locale } from '~/utils/i18n';
-
-export const CONTACT_ROLES = ['billing', 'accounts_payable', 'project_lead'] as const;
-export type ContactRole = (typeof CONTACT_ROLES)[number];
+import { CONTACT_ROLES } from './contact-roles';
 
 /** One contact: a name, an email address, an optional phone, and any of the three roles. */
 export function contactSchema(locale: Locale) {

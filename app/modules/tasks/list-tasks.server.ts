@@ -2,7 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, invoices, tasks, users } from '#db/schema/index';
 import { creditedMinorSql, paidMinorSql } from '~/modules/invoices/balance.server';
 import type { DbOrTx } from '~/utils/db.server';
-import { TASK_KINDS, type TaskKind } from './task-kinds';
+import { TASK_KINDS, TASK_VIEWS, type TaskKind, type TaskView } from './task-kinds';
 
 export const TASKS_LIMIT = 200;
 
@@ -19,10 +19,6 @@ export type TaskListRow = {
   assigneeId: string | null;
   assigneeName: string | null;
 };
-
-/** Which open tasks to show: all, those given to the signed-in user, those due today, or those past their date. */
-export const TASK_VIEWS = ['all', 'mine', 'today', 'overdue'] as const;
-export type TaskView = (typeof TASK_VIEWS)[number];
 
 export function parseTaskView(params: URLSearchParams): TaskView {
   const view = params.get('view');
