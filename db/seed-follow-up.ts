@@ -199,6 +199,7 @@ export async function seedCollectionsCase(db: Db, businessId: string, today: str
         source: 'staff',
         recordedBy: owner!.id,
         status: 'broken',
+        createdAt: new Date(`${addDaysIso(invoice.dueDate, 16)}T09:30:00Z`),
         resolvedAt: new Date(`${addDaysIso(invoice.dueDate, 31)}T08:00:00Z`),
       })
       .returning({ id: promises.id });

@@ -24,9 +24,12 @@ import { invoiceLedger, type Ledger } from '~/modules/invoices/invoice-balance.s
 import { buyerSnapshot, sellerSnapshot } from '~/modules/invoices/parties.server';
 import type { DbOrTx } from '~/utils/db.server';
 
-/** The debtor's private link is their credential: a case file that leaves the business never carries it. */
+/**
+ * The debtor's private link is their credential: a case file that leaves the business never carries it. Runs of
+ * blank lines (the plain-text email's layout) are squeezed.
+ */
 export function withoutPrivateLinks(text: string): string {
-  return text.replace(/https?:\/\/\S*\/i\/[A-Za-z0-9_-]+\S*/g, '[…]');
+  return text.replace(/https?:\/\/\S*\/i\/[A-Za-z0-9_-]+\S*/g, '[…]').replace(/\n{3,}/g, '\n\n');
 }
 
 /**
