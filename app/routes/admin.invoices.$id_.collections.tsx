@@ -98,6 +98,10 @@ export default function HandOffPage() {
               amount: money(handOff.amountMinor, handOff.currency, locale),
             })}
           </p>
+        ) : invoice.status !== 'open' ? (
+          <p className="mt-4 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            {t('result.notOpen')}
+          </p>
         ) : (
           <Form method="post" {...getFormProps(form)} className="mt-5 space-y-4">
             <CsrfInput value={csrf} />
