@@ -53,6 +53,9 @@ export function AdminHeader() {
           <NavLink to={lang('/admin/customers')} className={navClass}>
             {t('admin.nav.customers')}
           </NavLink>
+          <NavLink to={lang('/admin/collections')} className={navClass}>
+            {t('admin.nav.collections')}
+          </NavLink>
           <NavLink to={lang('/admin/dunning')} className={navClass}>
             {t('admin.nav.dunning')}
           </NavLink>
