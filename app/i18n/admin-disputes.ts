@@ -4,7 +4,6 @@ import type { Dictionary } from '~/utils/i18n';
 export const adminDisputes: Dictionary = {
   fr: {
     'admin.nav.disputes': 'Contestations',
-    'admin.nav.letters': 'Procès-verbaux',
     'disputes.title': 'Contestations',
     'disputes.intro':
       'Les plus anciennes d’abord : un litige se règle mieux tôt. Le procès-verbal signé est à côté.',
@@ -148,7 +147,6 @@ export const adminDisputes: Dictionary = {
   },
   en: {
     'admin.nav.disputes': 'Disputes',
-    'admin.nav.letters': 'Acceptance letters',
     'disputes.title': 'Disputes',
     'disputes.intro':
       'Oldest first: a dispute settles best early. The signed acceptance letter sits beside each.',

@@ -11,7 +11,6 @@ export const adminEn: Messages = {
   'admin.nav.tasks': 'Tasks',
   'admin.nav.customers': 'Customers',
   'admin.nav.collections': 'Collections',
-  'admin.nav.dunning': 'Dunning',
   'admin.nav.outbox': 'Outbox',
   'admin.nav.settings': 'Settings',
   'admin.logout': 'Log out',

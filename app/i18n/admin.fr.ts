@@ -11,7 +11,6 @@ export const adminFr: Messages = {
   'admin.nav.tasks': 'Tâches',
   'admin.nav.customers': 'Clients',
   'admin.nav.collections': 'Recouvrement',
-  'admin.nav.dunning': 'Relances',
   'admin.nav.outbox': 'E-mails envoyés',
   'admin.nav.settings': 'Réglages',
   'admin.logout': 'Se déconnecter',

@@ -115,8 +115,9 @@ test('sign by keyboard, dispute a line, the business rejects with the letter, th
   // The letter templates page too.
   await adminPage
     .getByRole('navigation', { name: 'Navigation principale' })
-    .getByRole('link', { name: 'Procès-verbaux' })
+    .getByRole('link', { name: 'Réglages' })
     .click();
+  await adminPage.getByRole('link', { name: 'Modèles de procès-verbal de réception' }).click();
   await expect(
     adminPage.getByRole('heading', { name: 'Procès-verbaux de réception', level: 1 }),
   ).toBeVisible();

@@ -57,7 +57,8 @@ test('an admin edits a step with a live preview, then logs a call with a promise
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
 
   // Dunning: the default ladder.
-  await nav.getByRole('link', { name: 'Relances' }).click();
+  await nav.getByRole('link', { name: 'Réglages' }).click();
+  await page.getByRole('link', { name: 'Politiques de relance' }).click();
   await expect(page.getByRole('heading', { name: 'Relances', level: 1 })).toBeVisible();
   await axe(page);
   await page.getByRole('link', { name: 'Standard' }).first().click();

@@ -19,7 +19,7 @@ export function AdminHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
-        <Link to={lang('/admin/invoices')} className="flex min-w-0 items-center gap-3 rounded-lg">
+        <Link to={lang('/admin')} className="flex min-w-0 items-center gap-3 rounded-lg">
           <span
             aria-hidden
             className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg bg-brand-700 text-base font-semibold text-white"
@@ -55,12 +55,6 @@ export function AdminHeader() {
           </NavLink>
           <NavLink to={lang('/admin/collections')} className={navClass}>
             {t('admin.nav.collections')}
-          </NavLink>
-          <NavLink to={lang('/admin/dunning')} className={navClass}>
-            {t('admin.nav.dunning')}
-          </NavLink>
-          <NavLink to={lang('/admin/acceptance-letters')} className={navClass}>
-            {t('admin.nav.letters')}
           </NavLink>
           <NavLink to={lang('/admin/outbox')} className={navClass}>
             {t('admin.nav.outbox')}

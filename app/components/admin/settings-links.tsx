@@ -4,7 +4,7 @@ import { useSectionT } from './section-t';
 import { card, textLink } from './ui';
 import { useLangLink } from './use-admin';
 
-/** The settings that live on their own pages, listed on the settings hub. */
+/** The settings that live on their own pages, listed on the settings hub (the main nav keeps the daily work). */
 export function SettingsLinks({ isOwner }: { isOwner: boolean }) {
   const { t } = useSectionT(adminSettings);
   const lang = useLangLink();
@@ -13,6 +13,7 @@ export function SettingsLinks({ isOwner }: { isOwner: boolean }) {
     ['/admin/settings/sessions', 'settings.link.sessions'],
     ['/admin/plans/settings', 'settings.link.plans'],
     ['/admin/dunning', 'settings.link.dunning'],
+    ['/admin/acceptance-letters', 'settings.link.letters'],
     ...(isOwner ? [['/admin/settings/audit', 'settings.link.audit']] : []),
   ];
   return (
