@@ -1,4 +1,5 @@
 /** The worker process: `npm run worker` (production build) or spawned by `npm run dev`. Stateless; run several. */
+import { isConnectionLoss } from '~/server/connection-loss.server';
 import { createBoss } from '~/worker/boss.server';
 import { STRIPE_EVENT_CHANNEL } from '~/modules/payments/handle-stripe-event.server';
 import { jobs, registerJobs } from '~/worker/jobs.server';
@@ -36,7 +37,13 @@ async function main() {
   await ensureMigrated(readEnv());
   const log = logger();
   const boss = createBoss();
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  // pg-boss's errors carry node-postgres's whole client (connection settings included): log what matters only.
+  // A lost connection (PostgreSQL restarting) is expected to heal: pg-boss reconnects on its next poll.
+  boss.on('error', (error: Error & { code?: string }) => {
+    const summary = { message: error.message, code: error.code };
+    if (isConnectionLoss(error)) log.warn({ err: summary }, 'job queue lost its database connection');
+    else log.error({ err: summary }, 'job queue error');
+  });
   await boss.start();
   await registerJobs(boss);
 
