@@ -31,6 +31,7 @@ CREATE TABLE "statement_payments" (
 	"status" text NOT NULL,
 	"stripe_payment_intent_id" text,
 	"stripe_charge_id" text,
+	"method" text,
 	"stripe_observed_at" integer,
 	"applied_at" timestamp with time zone,
 	"excess_minor" bigint DEFAULT 0 NOT NULL,

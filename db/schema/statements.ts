@@ -60,6 +60,8 @@ export const statementPayments = pgTable(
     /** Null only between writing the plan and Stripe's answer. */
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeChargeId: text('stripe_charge_id'),
+    /** How the customer paid (from the charge), copied to every share. */
+    method: text('method', { enum: ['card', 'sepa_debit', 'us_bank_account'] }),
     /** As payments.stripe_observed_at: an older view of the PaymentIntent never overwrites a newer one. */
     stripeObservedAt: integer('stripe_observed_at'),
     /** When the allocation became payments (once). */

@@ -116,7 +116,7 @@ async function applyAllocation(
         currency: row.currency,
         amountMinor,
         status: 'succeeded',
-        stripeChargeId: null,
+        method: row.method,
         stripeObservedAt: row.stripeObservedAt,
         metadata: { statementPaymentId: row.id, paymentIntentId },
         succeededAt: now,

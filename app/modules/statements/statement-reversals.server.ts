@@ -200,17 +200,19 @@ const METHODS = new Set(['card', 'sepa_debit', 'us_bank_account']);
 export async function applyStatementChargeMethod(tx: Tx, charge: Stripe.Charge): Promise<'applied' | null> {
   const paymentIntentId = idOf(charge.payment_intent);
   if (!paymentIntentId) return null;
+  const type = charge.payment_method_details?.type;
+  const method = type && METHODS.has(type) ? (type as 'card' | 'sepa_debit' | 'us_bank_account') : undefined;
   const [sp] = await tx
     .update(statementPayments)
-    .set({ stripeChargeId: charge.id })
+    .set({ stripeChargeId: charge.id, ...(method ? { method } : {}) })
     .where(eq(statementPayments.stripePaymentIntentId, paymentIntentId))
     .returning({ id: statementPayments.id });
   if (!sp) return null;
-  const type = charge.payment_method_details?.type;
-  if (type && METHODS.has(type)) {
+  // The shares exist only once the payment succeeded; before that, applying copies the method to them.
+  if (method) {
     await tx
       .update(payments)
-      .set({ method: type as 'card' | 'sepa_debit' | 'us_bank_account' })
+      .set({ method })
       .where(eq(payments.statementPaymentId, sp.id));
   }
   return 'applied';
