@@ -2,7 +2,17 @@ import { Button, Column, Heading, Link, Row, Section, Text } from '@react-email/
 import { intlTag, translator, type Dictionary, type Locale } from '../app/utils/i18n';
 import { formatMoney } from '../app/utils/money';
 import { Layout } from './components/layout';
-import { button, heading, link, rawLink, small, summary, summaryLabel, summaryValue, text } from './components/styles';
+import {
+  button,
+  heading,
+  link,
+  rawLink,
+  small,
+  summary,
+  summaryLabel,
+  summaryValue,
+  text,
+} from './components/styles';
 
 export type StatementLinkProps = {
   locale: Locale;

@@ -6,7 +6,8 @@ export const statementsText: Dictionary = {
     'statement.title': 'Relevé de compte',
     'statement.titleFor': 'Relevé de compte de {customer}',
     'statement.from': 'De la part de',
-    'statement.intro': 'Toutes vos factures ouvertes chez {business}. Cochez celles à régler et payez-les en une fois.',
+    'statement.intro':
+      'Toutes vos factures ouvertes chez {business}. Cochez celles à régler et payez-les en une fois.',
     'statement.open': 'Factures ouvertes',
     'statement.open.none': 'Aucune facture ouverte : votre compte est à jour. Merci !',
     'statement.col.pay': 'Régler',
@@ -54,7 +55,8 @@ export const statementsText: Dictionary = {
     'statement.pay.unavailable': 'Le paiement en ligne n’est pas disponible pour le moment.',
     'statement.error.currency_invalid': 'Choisissez une devise dans laquelle des factures sont à régler.',
     'statement.error.nothing_selected': 'Cochez au moins une facture ou saisissez un montant.',
-    'statement.error.invoice_unknown': 'Une des factures cochées ne peut pas être réglée ici. Rechargez la page.',
+    'statement.error.invoice_unknown':
+      'Une des factures cochées ne peut pas être réglée ici. Rechargez la page.',
     'statement.error.amount_invalid': 'Saisissez un montant valide, par exemple 1 250,00.',
     'statement.error.amount_zero': 'Le montant doit être supérieur à zéro.',
     'statement.error.amount_negative': 'Le montant ne peut pas être négatif.',
@@ -62,8 +64,10 @@ export const statementsText: Dictionary = {
     'statement.error.amount_too_small': 'Le montant minimum est de 1,00.',
     'statement.error.partial_not_allowed':
       '{business} n’accepte pas les paiements partiels : le montant doit couvrir des factures entières.',
-    'statement.error.stripe_unavailable': 'Le paiement en ligne est momentanément indisponible. Réessayez dans un instant.',
-    'statement.error.processing': 'Un paiement est déjà en cours pour ces factures. Réessayez dans quelques minutes.',
+    'statement.error.stripe_unavailable':
+      'Le paiement en ligne est momentanément indisponible. Réessayez dans un instant.',
+    'statement.error.processing':
+      'Un paiement est déjà en cours pour ces factures. Réessayez dans quelques minutes.',
     'statement.error.invalid_request': 'La demande n’a pas pu être lue. Rechargez la page.',
     'statement.invoiceLink': 'Voir la facture {number}',
     'statement.contact': 'Une question ? Écrivez à {email}.',
@@ -124,6 +128,12 @@ export const statementsText: Dictionary = {
     'astatement.status.failed': 'échoué',
     'astatement.status.canceled': 'annulé',
     'astatement.customerLink': 'Relevé de compte et paiements groupés',
+    'astatement.link.once.title': 'Lien privé du relevé',
+    'astatement.link.once.body':
+      'Copiez-le maintenant : seule son empreinte est conservée, il ne pourra plus être affiché.',
+    'astatement.link.once.label': 'Lien à transmettre au client',
+    'astatement.pdf': 'Relevé de compte (PDF)',
+    'astatement.open': 'Factures ouvertes',
   },
   en: {
     'statement.title': 'Statement of account',
@@ -172,7 +182,8 @@ export const statementsText: Dictionary = {
     'statement.pay.done': 'Payment received: {amount}. Thank you! The invoices paid are shown below.',
     'statement.pay.doneProcessing':
       'Payment of {amount} processing: the invoices will show as paid once the bank confirms it.',
-    'statement.pay.noscript': 'Paying online needs JavaScript. You can also pay each invoice from its own page.',
+    'statement.pay.noscript':
+      'Paying online needs JavaScript. You can also pay each invoice from its own page.',
     'statement.pay.unavailable': 'Paying online is not available at the moment.',
     'statement.error.currency_invalid': 'Choose a currency in which invoices are due.',
     'statement.error.nothing_selected': 'Tick at least one invoice or enter an amount.',
@@ -185,7 +196,8 @@ export const statementsText: Dictionary = {
     'statement.error.partial_not_allowed':
       '{business} does not take part payments: the amount must cover whole invoices.',
     'statement.error.stripe_unavailable': 'Paying online is unavailable for a moment. Try again shortly.',
-    'statement.error.processing': 'A payment is already processing for these invoices. Try again in a few minutes.',
+    'statement.error.processing':
+      'A payment is already processing for these invoices. Try again in a few minutes.',
     'statement.error.invalid_request': 'The request could not be read. Reload the page.',
     'statement.invoiceLink': 'View invoice {number}',
     'statement.contact': 'A question? Write to {email}.',
@@ -244,5 +256,10 @@ export const statementsText: Dictionary = {
     'astatement.status.failed': 'failed',
     'astatement.status.canceled': 'canceled',
     'astatement.customerLink': 'Statement of account and multi-invoice payments',
+    'astatement.link.once.title': 'Private statement link',
+    'astatement.link.once.body': 'Copy it now: only its fingerprint is kept, so it cannot be shown again.',
+    'astatement.link.once.label': 'Link to give the customer',
+    'astatement.pdf': 'Statement of account (PDF)',
+    'astatement.open': 'Open invoices',
   },
 };

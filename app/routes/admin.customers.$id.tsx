@@ -103,6 +103,12 @@ export default function CustomerPage() {
             .filter(Boolean)
             .join(' · ')}
         </p>
+        <Link
+          to={lang(`/admin/customers/${customer.id}/statement`)}
+          className={`mt-1 inline-block text-sm ${textLink}`}
+        >
+          {t('customer.statement')}
+        </Link>
       </div>
 
       <ActionReply reply={reply} />

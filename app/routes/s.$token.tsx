@@ -30,7 +30,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       stripeJs: online ? stripeJsUrl() : null,
       messages: statementMessages(locale),
       customer: { name: customer.customerName },
-      business: { name: customer.business.name, logoUrl: customer.business.logoUrl, email: customer.business.email },
+      business: {
+        name: customer.business.name,
+        logoUrl: customer.business.logoUrl,
+        email: customer.business.email,
+      },
       page: await statementPageData(customer.customerId, customer.business.timeZone, today),
     },
     { headers: csrf.setCookie ? { 'Set-Cookie': csrf.setCookie } : undefined },
@@ -63,7 +67,9 @@ export default function StatementPage() {
   const { locale, csrf, stripeJs, messages, customer, business, page } = useLoaderData<typeof loader>();
   const { token } = useParams();
   const t = useMemo(() => translator(locale, { fr: messages, en: messages }), [locale, messages]);
-  const [notice, setNotice] = useState<{ status: string; amountMinor: number; currency: string } | null>(null);
+  const [notice, setNotice] = useState<{ status: string; amountMinor: number; currency: string } | null>(
+    null,
+  );
   const noticeRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -117,7 +123,10 @@ export default function StatementPage() {
           />
         ))
       ) : (
-        <section aria-labelledby="open-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <section
+          aria-labelledby="open-title"
+          className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+        >
           <h2 id="open-title" className="text-lg font-semibold text-slate-900">
             {t('statement.open')}
           </h2>
@@ -125,7 +134,10 @@ export default function StatementPage() {
         </section>
       )}
 
-      <section aria-labelledby="recent-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <section
+        aria-labelledby="recent-title"
+        className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
         <h2 id="recent-title" className="text-lg font-semibold text-slate-900">
           {t('statement.recent')}
         </h2>
@@ -156,7 +168,9 @@ export default function StatementPage() {
                     </a>
                   </td>
                   <td className="px-2 py-2">{formatDate(i.paidOn, locale, 'short')}</td>
-                  <td className="px-2 py-2 text-right tabular-nums">{money(i.totalMinor, i.currency, locale)}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">
+                    {money(i.totalMinor, i.currency, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

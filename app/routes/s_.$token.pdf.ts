@@ -7,7 +7,12 @@ import { pickLocale } from '~/utils/i18n';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { customer, today } = await requireStatementForToken(request, params.token, context);
   const locale = pickLocale(request);
-  const pdf = await renderStatementPdf(db(), { businessId: customer.businessId, customerId: customer.customerId, locale, today });
+  const pdf = await renderStatementPdf(db(), {
+    businessId: customer.businessId,
+    customerId: customer.customerId,
+    locale,
+    today,
+  });
   if (!pdf) throw new Response(null, { status: 404 });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -8,7 +8,9 @@ import { createBusiness, createCustomer, createOverdueInvoice, type IssuedInvoic
 export async function customerWithThreeInvoices(opts: { partialPaymentsAllowed?: boolean } = {}) {
   const businessId = (
     await createBusiness(
-      opts.partialPaymentsAllowed === undefined ? {} : { partialPaymentsAllowed: opts.partialPaymentsAllowed },
+      opts.partialPaymentsAllowed === undefined
+        ? {}
+        : { partialPaymentsAllowed: opts.partialPaymentsAllowed },
     )
   ).id;
   const customerId = (await createCustomer(businessId)).id;

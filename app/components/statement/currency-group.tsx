@@ -59,7 +59,13 @@ export function CurrencyGroup(props: {
     if (target === null || (!ticked.size && !amount.trim())) return null;
     return allocate(
       target,
-      chosen.map((i) => ({ invoiceId: i.id, dueDate: i.dueDate, number: i.number, balanceMinor: i.payableMinor, disputedMinor: 0 })),
+      chosen.map((i) => ({
+        invoiceId: i.id,
+        dueDate: i.dueDate,
+        number: i.number,
+        balanceMinor: i.payableMinor,
+        disputedMinor: 0,
+      })),
     ).shares;
   }, [amount, typed, owed, chosen, ticked.size]);
   const numberOf = new Map(invoices.map((i) => [i.id, i]));
@@ -69,13 +75,20 @@ export function CurrencyGroup(props: {
   const td = 'px-2 py-2 align-top';
 
   return (
-    <section aria-labelledby={`${idp}-title`} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      aria-labelledby={`${idp}-title`}
+      className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id={`${idp}-title`} className="text-lg font-semibold text-slate-900">
         {t('statement.open')} ({currency})
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        <strong className="tabular-nums text-slate-900">{t('statement.totals', { amount: m(total.balanceMinor) })}</strong>
-        {total.overdueMinor ? <> · {t('statement.totals.overdue', { amount: m(total.overdueMinor) })}</> : null}
+        <strong className="tabular-nums text-slate-900">
+          {t('statement.totals', { amount: m(total.balanceMinor) })}
+        </strong>
+        {total.overdueMinor ? (
+          <> · {t('statement.totals.overdue', { amount: m(total.overdueMinor) })}</>
+        ) : null}
       </p>
       <pay.Form
         method="post"
@@ -90,19 +103,40 @@ export function CurrencyGroup(props: {
         <input type="hidden" name="intent" value="pay" />
         <input type="hidden" name="currency" value={currency} />
         <div className="overflow-x-auto">
-          <table className="w-full text-sm" aria-describedby={refusal?.fieldErrors.invoices ? `${idp}-invoices-error` : undefined}>
+          <table
+            className="w-full text-sm"
+            aria-describedby={refusal?.fieldErrors.invoices ? `${idp}-invoices-error` : undefined}
+          >
             <caption className="sr-only">{t('statement.pay.invoices')}</caption>
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className={th}>{t('statement.col.pay')}</th>
-                <th scope="col" className={th}>{t('statement.col.number')}</th>
-                <th scope="col" className={th}>{t('statement.col.issued')}</th>
-                <th scope="col" className={th}>{t('statement.col.due')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('statement.col.late')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('statement.col.amount')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('statement.col.paid')}</th>
-                <th scope="col" className={`${th} text-right`}>{t('statement.col.balance')}</th>
-                <th scope="col" className={th}>{t('statement.col.state')}</th>
+                <th scope="col" className={th}>
+                  {t('statement.col.pay')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('statement.col.number')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('statement.col.issued')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('statement.col.due')}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t('statement.col.late')}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t('statement.col.amount')}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t('statement.col.paid')}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t('statement.col.balance')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('statement.col.state')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 text-slate-900">
@@ -138,7 +172,9 @@ export function CurrencyGroup(props: {
                   <td className={`${td} whitespace-nowrap`}>{formatDate(i.issueDate, locale, 'short')}</td>
                   <td className={`${td} whitespace-nowrap`}>{formatDate(i.dueDate, locale, 'short')}</td>
                   <td className={`${td} text-right tabular-nums`}>
-                    {i.daysLate > 0 ? t('statement.late.days', { days: i.daysLate }) : t('statement.late.none')}
+                    {i.daysLate > 0
+                      ? t('statement.late.days', { days: i.daysLate })
+                      : t('statement.late.none')}
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{m(i.totalMinor)}</td>
                   <td className={`${td} text-right tabular-nums`}>{m(i.paidMinor)}</td>
@@ -167,7 +203,9 @@ export function CurrencyGroup(props: {
         ) : null}
         {stripeJs && payable.length ? (
           <div className="mt-5 border-t border-slate-200 pt-4">
-            <h3 className="text-base font-semibold text-slate-900">{t('statement.pay.title', { currency })}</h3>
+            <h3 className="text-base font-semibold text-slate-900">
+              {t('statement.pay.title', { currency })}
+            </h3>
             <p className="mt-1 text-sm text-slate-700">{t('statement.pay.hint')}</p>
             <div className="mt-3 max-w-xs">
               <label htmlFor={`${idp}-amount`} className="block text-sm font-medium text-slate-800">
@@ -199,8 +237,15 @@ export function CurrencyGroup(props: {
                 <ul className="mt-1 list-disc pl-5 text-slate-700">
                   {preview.map((s) => {
                     const invoice = numberOf.get(s.invoiceId)!;
-                    const key = s.amountMinor < invoice.payableMinor ? 'statement.pay.preview.partial' : 'statement.pay.preview.line';
-                    return <li key={s.invoiceId}>{t(key, { number: invoice.number, amount: m(s.amountMinor) })}</li>;
+                    const key =
+                      s.amountMinor < invoice.payableMinor
+                        ? 'statement.pay.preview.partial'
+                        : 'statement.pay.preview.line';
+                    return (
+                      <li key={s.invoiceId}>
+                        {t(key, { number: invoice.number, amount: m(s.amountMinor) })}
+                      </li>
+                    );
                   })}
                 </ul>
               ) : (
@@ -208,14 +253,19 @@ export function CurrencyGroup(props: {
               )}
             </div>
             {refusal?.formError ? (
-              <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+              <p
+                role="alert"
+                className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+              >
                 {refusal.formError}
               </p>
             ) : null}
             {!session ? (
               <button type="submit" aria-disabled={busy || undefined} className={`mt-4 ${payButton}`}>
                 <Lock />
-                {previewTotal ? t('statement.pay.submit', { amount: m(previewTotal) }) : t('statement.pay.submitAll')}
+                {previewTotal
+                  ? t('statement.pay.submit', { amount: m(previewTotal) })
+                  : t('statement.pay.submitAll')}
               </button>
             ) : null}
           </div>

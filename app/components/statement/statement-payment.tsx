@@ -11,7 +11,12 @@ import type { Locale, T } from '~/utils/i18n';
 const DONE = ['succeeded', 'processing', 'requires_capture'];
 export const RETURNED_KEY = 'statement-returned';
 
-export type StatementSession = { clientSecret: string; publishableKey: string; amountMinor: number; shares: Share[] };
+export type StatementSession = {
+  clientSecret: string;
+  publishableKey: string;
+  amountMinor: number;
+  shares: Share[];
+};
 type Step = 'loading' | 'ready' | 'confirming' | 'finishing' | 'unavailable';
 
 /**
@@ -58,7 +63,10 @@ export function StatementPayment(props: {
     }
     setStep('finishing');
     sync.submit({ csrf, intent: 'payment-returned', paymentIntentId: intent.id }, { method: 'post' });
-    onDone({ status: intent.status === 'succeeded' ? 'succeeded' : 'processing', amountMinor: intent.amount });
+    onDone({
+      status: intent.status === 'succeeded' ? 'succeeded' : 'processing',
+      amountMinor: intent.amount,
+    });
   }
 
   const live =
@@ -88,7 +96,10 @@ export function StatementPayment(props: {
       </div>
       <div ref={mount} className="mt-4" />
       {step === 'unavailable' ? (
-        <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {t('pay.failed.load')}
         </p>
       ) : null}

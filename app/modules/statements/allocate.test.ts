@@ -10,15 +10,13 @@ const invoiceArb = fc
     balanceMinor: fc.integer({ min: 0, max: 5_000_000 }),
     disputedShare: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6_000_000 })),
   })
-  .map(
-    ({ day, month, seq, balanceMinor, disputedShare }): Allocatable => ({
-      invoiceId: `inv-${seq}`,
-      dueDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-      number: `2026-${String(seq).padStart(6, '0')}`,
-      balanceMinor,
-      disputedMinor: Math.min(disputedShare, balanceMinor + 1000),
-    }),
-  );
+  .map(({ day, month, seq, balanceMinor, disputedShare }): Allocatable => ({
+    invoiceId: `inv-${seq}`,
+    dueDate: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    number: `2026-${String(seq).padStart(6, '0')}`,
+    balanceMinor,
+    disputedMinor: Math.min(disputedShare, balanceMinor + 1000),
+  }));
 const invoicesArb = fc.uniqueArray(invoiceArb, { maxLength: 12, selector: (i) => i.invoiceId });
 
 describe('allocate (property)', () => {
@@ -81,7 +79,13 @@ describe('allocate (property)', () => {
 
   it('an amount that covers part of an invoice leaves that one partly paid', () => {
     const a = { invoiceId: 'a', dueDate: '2026-01-10', number: 'F-1', balanceMinor: 1000, disputedMinor: 0 };
-    const b = { invoiceId: 'b', dueDate: '2026-02-10', number: 'F-2', balanceMinor: 2000, disputedMinor: 500 };
+    const b = {
+      invoiceId: 'b',
+      dueDate: '2026-02-10',
+      number: 'F-2',
+      balanceMinor: 2000,
+      disputedMinor: 500,
+    };
     const c = { invoiceId: 'c', dueDate: '2026-03-10', number: 'F-3', balanceMinor: 3000, disputedMinor: 0 };
     expect(allocate(2000, [c, b, a])).toEqual({
       shares: [

@@ -51,11 +51,13 @@ export async function applyStatementPaymentIntent(
   const id = statementPaymentIdOf(pi);
   if (!id) return 'ignored';
   const row = await lockStatementPayment(tx, { id });
-  if (!row || row.stripePaymentIntentId !== pi.id || row.currency.toLowerCase() !== pi.currency) return 'ignored';
+  if (!row || row.stripePaymentIntentId !== pi.id || row.currency.toLowerCase() !== pi.currency)
+    return 'ignored';
   if (row.status === 'succeeded') return 'unchanged';
   const next = paymentStatusOf(pi);
   const chargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
-  if (next !== 'succeeded' && row.stripeObservedAt !== null && observedAt < row.stripeObservedAt) return 'stale';
+  if (next !== 'succeeded' && row.stripeObservedAt !== null && observedAt < row.stripeObservedAt)
+    return 'stale';
   const now = new Date();
   await tx
     .update(statementPayments)
@@ -72,7 +74,12 @@ export async function applyStatementPaymentIntent(
     customerId: row.customerId,
     type: `statement.payment_${next}`,
     actor: stripeActor,
-    data: { statementPaymentId: row.id, paymentIntentId: pi.id, amountMinor: row.amountMinor, previous: row.status },
+    data: {
+      statementPaymentId: row.id,
+      paymentIntentId: pi.id,
+      amountMinor: row.amountMinor,
+      previous: row.status,
+    },
   });
   if (next !== 'succeeded') return 'updated';
   await applyAllocation(tx, row, pi.id, now);

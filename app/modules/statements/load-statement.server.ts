@@ -128,7 +128,13 @@ export async function openStatementInvoices(
   });
 }
 
-export type PaidInvoice = { id: string; number: string; currency: string; totalMinor: number; paidOn: string };
+export type PaidInvoice = {
+  id: string;
+  number: string;
+  currency: string;
+  totalMinor: number;
+  paidOn: string;
+};
 
 /** The customer's invoices paid in the last 12 months, newest first. */
 export async function recentlyPaidInvoices(db: DbOrTx, customerId: string, timeZone: string) {
@@ -138,24 +144,32 @@ export async function recentlyPaidInvoices(db: DbOrTx, customerId: string, timeZ
     FROM invoices i
     WHERE i.customer_id = ${customerId}::uuid AND i.status = 'paid' AND i.paid_at > now() - interval '12 months'
     ORDER BY i.paid_at DESC LIMIT 200`);
-  return rows.map(
-    (r): PaidInvoice => ({
-      id: String(r.id),
-      number: String(r.number),
-      currency: String(r.currency),
-      totalMinor: n(r.totalMinor),
-      paidOn: String(r.paidOn),
-    }),
-  );
+  return rows.map((r): PaidInvoice => ({
+    id: String(r.id),
+    number: String(r.number),
+    currency: String(r.currency),
+    totalMinor: n(r.totalMinor),
+    paidOn: String(r.paidOn),
+  }));
 }
 
-export type CurrencyTotal = { currency: string; balanceMinor: number; overdueMinor: number; payableMinor: number };
+export type CurrencyTotal = {
+  currency: string;
+  balanceMinor: number;
+  overdueMinor: number;
+  payableMinor: number;
+};
 
 /** Totals per currency (amounts in different currencies are never added up). */
 export function totalsByCurrency(open: StatementInvoice[]): CurrencyTotal[] {
   const map = new Map<string, CurrencyTotal>();
   for (const i of open) {
-    const t = map.get(i.currency) ?? { currency: i.currency, balanceMinor: 0, overdueMinor: 0, payableMinor: 0 };
+    const t = map.get(i.currency) ?? {
+      currency: i.currency,
+      balanceMinor: 0,
+      overdueMinor: 0,
+      payableMinor: 0,
+    };
     t.balanceMinor += i.balanceMinor;
     if (i.daysLate > 0) t.overdueMinor += i.balanceMinor;
     t.payableMinor += i.payableMinor;

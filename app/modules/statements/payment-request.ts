@@ -33,7 +33,9 @@ export function planStatementPayment(
   input: PaymentRequestInput,
   invoices: readonly Payable[],
   opts: { partialPaymentsAllowed: boolean },
-): { ok: true; currency: string; amountMinor: number; shares: Share[] } | ({ ok: false } & PaymentRequestError) {
+):
+  | { ok: true; currency: string; amountMinor: number; shares: Share[] }
+  | ({ ok: false } & PaymentRequestError) {
   const currency = input.currency.trim().toUpperCase();
   const inCurrency = invoices.filter((i) => i.currency === currency && i.payableMinor > 0);
   if (!/^[A-Z]{3}$/.test(currency) || !inCurrency.length)

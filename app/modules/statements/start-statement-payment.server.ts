@@ -23,7 +23,8 @@ export type StartStatementPaymentResult =
   | { ok: false; field: null; code: 'stripe_unavailable' | 'processing' };
 
 const sameShares = (a: Share[], b: { invoiceId: string; amountMinor: number }[]) =>
-  a.length === b.length && a.every((s, i) => s.invoiceId === b[i]!.invoiceId && s.amountMinor === b[i]!.amountMinor);
+  a.length === b.length &&
+  a.every((s, i) => s.invoiceId === b[i]!.invoiceId && s.amountMinor === b[i]!.amountMinor);
 
 /**
  * Opens the PaymentIntent for paying several invoices of one customer at once, in one currency. The shares are
@@ -53,7 +54,11 @@ async function startInTransaction(
   input: { customer: StatementCustomer; request: PaymentRequestInput; today: string; actor: Actor },
 ): Promise<StartStatementPaymentResult> {
   const { customer } = input;
-  await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customer.customerId)).for('update');
+  await tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.id, customer.customerId))
+    .for('update');
   const open = await openStatementInvoices(tx, customer.customerId, input.today);
   const plan = planStatementPayment(input.request, open, {
     partialPaymentsAllowed: customer.business.partialPaymentsAllowed,
@@ -75,7 +80,10 @@ async function startInTransaction(
     .limit(1);
   if (current) {
     const planned = await tx
-      .select({ invoiceId: statementPaymentAllocations.invoiceId, amountMinor: statementPaymentAllocations.amountMinor })
+      .select({
+        invoiceId: statementPaymentAllocations.invoiceId,
+        amountMinor: statementPaymentAllocations.amountMinor,
+      })
       .from(statementPaymentAllocations)
       .where(eq(statementPaymentAllocations.statementPaymentId, current.id))
       .orderBy(asc(statementPaymentAllocations.position));
@@ -91,7 +99,11 @@ async function startInTransaction(
       };
     }
     if (REUSABLE.includes(paymentStatusOf(pi))) {
-      pi = await stripe().paymentIntents.cancel(pi.id, {}, { idempotencyKey: `statement-cancel:${current.id}` });
+      pi = await stripe().paymentIntents.cancel(
+        pi.id,
+        {},
+        { idempotencyKey: `statement-cancel:${current.id}` },
+      );
     }
     // Stripe moved on without us hearing (processing, succeeded): the webhook or the catch-up job records it, and
     // its shares are then no longer payable here.
@@ -146,7 +158,12 @@ async function startInTransaction(
     customerId: customer.customerId,
     type: 'statement.payment_started',
     actor: input.actor,
-    data: { statementPaymentId: row!.id, paymentIntentId: pi.id, amountMinor: plan.amountMinor, shares: plan.shares },
+    data: {
+      statementPaymentId: row!.id,
+      paymentIntentId: pi.id,
+      amountMinor: plan.amountMinor,
+      shares: plan.shares,
+    },
   });
   return {
     ok: true,

@@ -53,7 +53,8 @@ export async function rotateStatementLink(
   input: { businessId: string; customerId: string; actor: Actor; sendEmail?: boolean; now?: Date },
 ): Promise<StatementLinkResult> {
   return db.transaction(async (tx) => {
-    if (!(await lockCustomer(tx, input.businessId, input.customerId))) return { ok: false, error: 'not_found' };
+    if (!(await lockCustomer(tx, input.businessId, input.customerId)))
+      return { ok: false, error: 'not_found' };
     if (input.sendEmail && !(await invoiceRecipients(tx, input.customerId)).to.length)
       return { ok: false, error: 'no_recipient' };
     const now = input.now ?? new Date();
@@ -88,7 +89,8 @@ export async function revokeStatementLinks(
   input: { businessId: string; customerId: string; actor: Actor },
 ): Promise<{ ok: true; revoked: number } | { ok: false; error: 'not_found' }> {
   return db.transaction(async (tx) => {
-    if (!(await lockCustomer(tx, input.businessId, input.customerId))) return { ok: false, error: 'not_found' };
+    if (!(await lockCustomer(tx, input.businessId, input.customerId)))
+      return { ok: false, error: 'not_found' };
     const rows = await tx
       .update(statementLinks)
       .set({ revokedAt: new Date() })

@@ -40,7 +40,9 @@ export async function requireStatementForToken(
 
 /** The page's own words and the payment form's (shared with the invoice page). */
 export function statementMessages(locale: Locale): Record<string, string> {
-  const shared = Object.entries(debtor[locale]).filter(([k]) => k.startsWith('pay.') || k.startsWith('lang.'));
+  const shared = Object.entries(debtor[locale]).filter(
+    ([k]) => k.startsWith('pay.') || k.startsWith('lang.'),
+  );
   return { ...Object.fromEntries(shared), ...statementsText[locale] };
 }
 
@@ -83,7 +85,11 @@ export type StatementActionData =
  */
 export async function statementAction(
   form: FormData,
-  ctx: { customer: Awaited<ReturnType<typeof requireStatementForToken>>['customer']; today: string; locale: Locale },
+  ctx: {
+    customer: Awaited<ReturnType<typeof requireStatementForToken>>['customer'];
+    today: string;
+    locale: Locale;
+  },
   actor: { ip: string; userAgent: string | null },
 ) {
   const messages = statementMessages(ctx.locale);

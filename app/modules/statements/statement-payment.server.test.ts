@@ -46,11 +46,18 @@ async function deliver(ids: string[], opts: Parameters<StripeFake['deliver']>[1]
   return deliveries;
 }
 
-async function startFor(token: string, request: { invoiceIds?: string[]; amount?: string; currency?: string }) {
+async function startFor(
+  token: string,
+  request: { invoiceIds?: string[]; amount?: string; currency?: string },
+) {
   const customer = (await loadStatementCustomer(db(), token))!;
   const result = await startStatementPayment(db(), {
     customer,
-    request: { currency: request.currency ?? 'EUR', invoiceIds: request.invoiceIds ?? [], amount: request.amount ?? '' },
+    request: {
+      currency: request.currency ?? 'EUR',
+      invoiceIds: request.invoiceIds ?? [],
+      amount: request.amount ?? '',
+    },
     today: todayIn('Europe/Paris'),
     actor: debtor,
   });
@@ -97,12 +104,11 @@ describe('a payment of several invoices at once', () => {
     const timeline = await db()
       .select()
       .from(events)
-      .where(and(inArray(events.invoiceId, ids), inArray(events.type, ['payment.succeeded', 'invoice.paid'])));
+      .where(
+        and(inArray(events.invoiceId, ids), inArray(events.type, ['payment.succeeded', 'invoice.paid'])),
+      );
     expect(timeline).toHaveLength(6);
-    const receipts = await db()
-      .select()
-      .from(emails)
-      .where(inArray(emails.invoiceId, ids));
+    const receipts = await db().select().from(emails).where(inArray(emails.invoiceId, ids));
     expect(receipts.filter((m) => m.dedupeKey.startsWith('receipt:'))).toHaveLength(3);
 
     // Half of it back: 2 475,00 € reverses the newest invoice whole and 825,00 € of the middle one.
@@ -126,7 +132,11 @@ describe('a payment of several invoices at once', () => {
     const started = await startFor(token, { invoiceIds: [oldest!.invoiceId, middle!.invoiceId] });
 
     // The middle invoice is paid on its own page before the statement payment is confirmed.
-    const own = await startPayment(db(), { invoiceId: middle!.invoiceId, requestedMinor: null, actor: debtor });
+    const own = await startPayment(db(), {
+      invoiceId: middle!.invoiceId,
+      requestedMinor: null,
+      actor: debtor,
+    });
     if (!own.ok) throw new Error(own.error);
     await payByCard(own.paymentIntentId);
     await deliver(eventsOf(own.paymentIntentId).map((e) => e.id));
@@ -140,7 +150,10 @@ describe('a payment of several invoices at once', () => {
     // Never over-credited: the middle invoice has exactly its own page's payment.
     const middleLedger = (await invoiceLedger(db(), middle!.invoiceId))!;
     expect(middleLedger.paidMinor).toBe(middle!.totalMinor);
-    const middlePayments = await db().select().from(payments).where(eq(payments.invoiceId, middle!.invoiceId));
+    const middlePayments = await db()
+      .select()
+      .from(payments)
+      .where(eq(payments.invoiceId, middle!.invoiceId));
     expect(middlePayments).toHaveLength(1);
     expect((await invoiceLedger(db(), oldest!.invoiceId))!.balanceMinor).toBe(0);
 
@@ -165,7 +178,10 @@ describe('a payment of several invoices at once', () => {
   test('a double click opens one PaymentIntent; asking for other invoices replaces it', async () => {
     const { invoices: three, token } = await customerWithThreeInvoices();
     const ids = three.map((i) => i.invoiceId);
-    const [a, b] = await Promise.all([startFor(token, { invoiceIds: ids }), startFor(token, { invoiceIds: ids })]);
+    const [a, b] = await Promise.all([
+      startFor(token, { invoiceIds: ids }),
+      startFor(token, { invoiceIds: ids }),
+    ]);
     expect(a.paymentIntentId).toBe(b.paymentIntentId);
     const other = await startFor(token, { invoiceIds: [ids[0]!] });
     expect(other.paymentIntentId).not.toBe(a.paymentIntentId);

@@ -37,8 +37,13 @@ export type LedgerLine = {
  * refunds and lost chargebacks, credit notes. The same figures the ledger derives balances from, so the closing
  * balance is what the open invoices owe.
  */
-export async function customerLedger(db: DbOrTx, customerId: string, timeZone: string): Promise<LedgerLine[]> {
-  const day = (col: string) => sql.raw(`to_char((${col} AT TIME ZONE '${timeZone.replace(/'/g, '')}')::date, 'YYYY-MM-DD')`);
+export async function customerLedger(
+  db: DbOrTx,
+  customerId: string,
+  timeZone: string,
+): Promise<LedgerLine[]> {
+  const day = (col: string) =>
+    sql.raw(`to_char((${col} AT TIME ZONE '${timeZone.replace(/'/g, '')}')::date, 'YYYY-MM-DD')`);
   const rows = await db.execute<Record<keyof LedgerLine, unknown>>(sql`
     SELECT i.issue_date::text AS date, i.currency, 'invoice' AS kind, i.number, NULL AS ref, i.due_date::text AS "dueDate",
       i.total_minor AS "amountMinor"
@@ -86,8 +91,14 @@ export async function renderStatementPdf(
   const t = translator(locale, statementsText);
   const from = addDaysIso(today, -365);
   const ledger = await customerLedger(db, input.customerId, row.seller.timeZone);
-  const aging = await agingReport(db, { businessId: input.businessId, customerId: input.customerId, now: input.now });
-  const currencies = [...new Set([...ledger.map((l) => l.currency), ...aging.totals.map((a) => a.currency)])].sort();
+  const aging = await agingReport(db, {
+    businessId: input.businessId,
+    customerId: input.customerId,
+    now: input.now,
+  });
+  const currencies = [
+    ...new Set([...ledger.map((l) => l.currency), ...aging.totals.map((a) => a.currency)]),
+  ].sort();
 
   const { doc, done } = startPdf({
     locale,
@@ -109,10 +120,25 @@ export async function renderStatementPdf(
     const opening = lines.filter((l) => l.date < from).reduce((s, l) => s + l.amountMinor, 0);
     const period = lines.filter((l) => l.date >= from && l.date <= today);
     y = ensureRoom(doc, y + 18, 80);
-    y = write(doc, t('sdoc.currency', { currency }), LEFT, y, { font: BOLD, size: 11, color: COLOR.accent }) + 6;
-    y = drawRow(doc, y, [t('sdoc.col.date'), t('sdoc.col.label'), t('sdoc.col.debit'), t('sdoc.col.credit'), t('sdoc.col.balance')], { head: true });
+    y =
+      write(doc, t('sdoc.currency', { currency }), LEFT, y, { font: BOLD, size: 11, color: COLOR.accent }) +
+      6;
+    y = drawRow(
+      doc,
+      y,
+      [
+        t('sdoc.col.date'),
+        t('sdoc.col.label'),
+        t('sdoc.col.debit'),
+        t('sdoc.col.credit'),
+        t('sdoc.col.balance'),
+      ],
+      { head: true },
+    );
     let balance = opening;
-    y = drawRow(doc, y, [formatDate(from, locale, 'short'), t('sdoc.opening'), '', '', money(opening)], { strong: true });
+    y = drawRow(doc, y, [formatDate(from, locale, 'short'), t('sdoc.opening'), '', '', money(opening)], {
+      strong: true,
+    });
     for (const line of period) {
       balance += line.amountMinor;
       y = ensureRoom(doc, y, 16);
@@ -132,14 +158,24 @@ export async function renderStatementPdf(
         money(balance),
       ]);
     }
-    y = drawRow(doc, y, [formatDate(today, locale, 'short'), t('sdoc.closing'), '', '', money(balance)], { strong: true });
+    y = drawRow(doc, y, [formatDate(today, locale, 'short'), t('sdoc.closing'), '', '', money(balance)], {
+      strong: true,
+    });
     const buckets = aging.totals.find((a) => a.currency === currency);
     y = ensureRoom(doc, y + 10, 50);
     y = write(doc, t('sdoc.aging'), LEFT, y, { font: BOLD, size: 9.5 }) + 4;
     const width = WIDTH / AGING_BUCKETS.length;
     AGING_BUCKETS.forEach((bucket, i) => {
-      write(doc, t(`sdoc.aging.${bucket}`), LEFT + i * width, y, { size: 8, color: COLOR.muted, width: width - 6 });
-      write(doc, money(buckets?.amounts[bucket] ?? 0), LEFT + i * width, y + 12, { font: BOLD, size: 9, width: width - 6 });
+      write(doc, t(`sdoc.aging.${bucket}`), LEFT + i * width, y, {
+        size: 8,
+        color: COLOR.muted,
+        width: width - 6,
+      });
+      write(doc, money(buckets?.amounts[bucket] ?? 0), LEFT + i * width, y + 12, {
+        font: BOLD,
+        size: 9,
+        width: width - 6,
+      });
     });
     y += 30;
   }
@@ -159,28 +195,55 @@ function drawHeader(
   write(doc, h.sellerName, LEFT, PAGE.margin, { font: BOLD, size: 16, width: WIDTH / 2 });
   write(doc, h.seller, LEFT, doc.y + 2, { size: 8.5, color: COLOR.muted, width: WIDTH / 2 });
   const left = doc.y;
-  write(doc, t('sdoc.title'), RIGHT - 250, PAGE.margin, { font: BOLD, size: 16, color: COLOR.accent, width: 250, align: 'right' });
-  write(doc, t('sdoc.asOf', { date: formatDate(h.today, locale) }), RIGHT - 250, doc.y + 2, { width: 250, align: 'right' });
-  write(doc, t('sdoc.period', { from: formatDate(h.from, locale), to: formatDate(h.today, locale) }), RIGHT - 250, doc.y + 1, {
+  write(doc, t('sdoc.title'), RIGHT - 250, PAGE.margin, {
+    font: BOLD,
+    size: 16,
+    color: COLOR.accent,
     width: 250,
     align: 'right',
-    color: COLOR.muted,
   });
+  write(doc, t('sdoc.asOf', { date: formatDate(h.today, locale) }), RIGHT - 250, doc.y + 2, {
+    width: 250,
+    align: 'right',
+  });
+  write(
+    doc,
+    t('sdoc.period', { from: formatDate(h.from, locale), to: formatDate(h.today, locale) }),
+    RIGHT - 250,
+    doc.y + 1,
+    {
+      width: 250,
+      align: 'right',
+      color: COLOR.muted,
+    },
+  );
   let y = Math.max(left, doc.y) + 14;
-  y = write(doc, t('sdoc.customer').toUpperCase(), LEFT, y, { font: BOLD, size: 7.5, color: COLOR.muted }) + 2;
+  y =
+    write(doc, t('sdoc.customer').toUpperCase(), LEFT, y, { font: BOLD, size: 7.5, color: COLOR.muted }) + 2;
   return write(doc, h.customer, LEFT, y, { font: BOLD, size: 11 });
 }
 
 const COLS = [70, WIDTH - 70 - 3 * 85, 85, 85, 85];
 
-function drawRow(doc: Doc, y: number, cells: string[], opts: { head?: boolean; strong?: boolean } = {}): number {
+function drawRow(
+  doc: Doc,
+  y: number,
+  cells: string[],
+  opts: { head?: boolean; strong?: boolean } = {},
+): number {
   if (opts.head || opts.strong) doc.rect(LEFT, y - 2, WIDTH, 15).fill(COLOR.band);
   let x = LEFT;
   let bottom = y;
   cells.forEach((cell, i) => {
     const font = opts.head || opts.strong ? BOLD : undefined;
     const size = opts.head ? 7.5 : 8.5;
-    const b = write(doc, cell, x + 3, y + 1, { font, size, width: COLS[i]! - 6, align: i >= 2 ? 'right' : 'left', color: opts.head ? COLOR.muted : COLOR.ink });
+    const b = write(doc, cell, x + 3, y + 1, {
+      font,
+      size,
+      width: COLS[i]! - 6,
+      align: i >= 2 ? 'right' : 'left',
+      color: opts.head ? COLOR.muted : COLOR.ink,
+    });
     bottom = Math.max(bottom, b);
     x += COLS[i]!;
   });

@@ -115,7 +115,11 @@ export async function applyStatementRefunds(
     customerId: sp.customerId,
     type: 'statement.payment_refunded',
     actor,
-    data: { statementPaymentId: sp.id, refundedMinor, reversedMinor: [...taken.values()].reduce((a, b) => a + b, 0) },
+    data: {
+      statementPaymentId: sp.id,
+      refundedMinor,
+      reversedMinor: [...taken.values()].reduce((a, b) => a + b, 0),
+    },
     dedupeKey: `statement-refund:${sp.id}:${refundedMinor}:${settled}`,
   });
   return 'applied';
@@ -127,7 +131,10 @@ const FINAL = new Set(['won', 'lost']);
  * A card chargeback on a statement payment: a task to answer it (once), and a lost one takes the money back from
  * the shares as a refund would (excess first, then newest due first), each share flagged with its part.
  */
-export async function applyStatementDispute(tx: Tx, dispute: Stripe.Dispute): Promise<'applied' | 'stale' | null> {
+export async function applyStatementDispute(
+  tx: Tx,
+  dispute: Stripe.Dispute,
+): Promise<'applied' | 'stale' | null> {
   const sp = await findStatementPayment(tx, idOf(dispute.payment_intent), idOf(dispute.charge));
   if (!sp) return null;
   const [settings] = await tx
@@ -210,10 +217,7 @@ export async function applyStatementChargeMethod(tx: Tx, charge: Stripe.Charge):
   if (!sp) return null;
   // The shares exist only once the payment succeeded; before that, applying copies the method to them.
   if (method) {
-    await tx
-      .update(payments)
-      .set({ method })
-      .where(eq(payments.statementPaymentId, sp.id));
+    await tx.update(payments).set({ method }).where(eq(payments.statementPaymentId, sp.id));
   }
   return 'applied';
 }

@@ -30,7 +30,8 @@ export async function applyStatementEvent(
     await applyStatementPaymentIntent(tx, pi, event.created);
     return true;
   }
-  if (refundList) return (await applyStatementRefunds(tx, event.data.object as Stripe.Charge, refundList)) !== null;
+  if (refundList)
+    return (await applyStatementRefunds(tx, event.data.object as Stripe.Charge, refundList)) !== null;
   if (event.type === 'charge.succeeded' || event.type === 'charge.pending')
     return (await applyStatementChargeMethod(tx, event.data.object as Stripe.Charge)) !== null;
   if (DISPUTE_EVENTS.has(event.type))
@@ -108,7 +109,10 @@ export async function refundStatementExcess(db: Db, opts: { limit?: number } = {
         });
       });
     } catch (error) {
-      logger().warn({ err: { message: (error as Error).message }, statementPaymentId: sp.id }, 'excess refund failed');
+      logger().warn(
+        { err: { message: (error as Error).message }, statementPaymentId: sp.id },
+        'excess refund failed',
+      );
     }
   }
   return refunded;
@@ -122,7 +126,12 @@ export async function reconcilePendingStatementPayments(db: Db, opts: { olderTha
     .where(
       and(
         isNotNull(statementPayments.stripePaymentIntentId),
-        inArray(statementPayments.status, ['requires_payment_method', 'requires_action', 'processing', 'failed']),
+        inArray(statementPayments.status, [
+          'requires_payment_method',
+          'requires_action',
+          'processing',
+          'failed',
+        ]),
         lt(statementPayments.createdAt, sql`now() - make_interval(mins => ${opts.olderThanMinutes ?? 5})`),
         sql`${statementPayments.createdAt} > now() - interval '30 days'`,
       ),
@@ -132,7 +141,10 @@ export async function reconcilePendingStatementPayments(db: Db, opts: { olderTha
     try {
       await syncStatementPayment(db, pi!);
     } catch (error) {
-      logger().warn({ err: { message: (error as Error).message }, paymentIntentId: pi }, 'statement catch-up');
+      logger().warn(
+        { err: { message: (error as Error).message }, paymentIntentId: pi },
+        'statement catch-up',
+      );
     }
   }
   return rows.length;
