@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react';
+import { useActionData, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DebtorShell } from '~/components/debtor/debtor-shell';
 import { money } from '~/components/invoice/format';
@@ -71,6 +71,12 @@ export default function StatementPage() {
     null,
   );
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  // A native post (before the page's JavaScript runs) for a currency the page has no group for.
+  const posted = useActionData<typeof action>();
+  const stray =
+    posted?.intent === 'pay' && !posted.ok && !page.totals.some((x) => x.currency === posted.currency)
+      ? (posted.fieldErrors.currency ?? posted.fieldErrors.invoices ?? posted.formError)
+      : null;
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
@@ -103,6 +109,14 @@ export default function StatementPage() {
           </p>
         ) : null}
       </div>
+      {stray ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
+          {stray}
+        </p>
+      ) : null}
       {!stripeJs && page.open.length ? (
         <p className="text-sm text-slate-700">{t('statement.pay.unavailable')}</p>
       ) : null}

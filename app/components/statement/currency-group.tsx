@@ -1,4 +1,4 @@
-import { useFetcher } from '@remix-run/react';
+import { useActionData, useFetcher } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { Lock, payButton } from '~/components/invoice/amount-form';
 import { money } from '~/components/invoice/format';
@@ -46,7 +46,11 @@ export function CurrencyGroup(props: {
   // The payment that was confirmed: its form goes, and a new one comes only with a new answer.
   const [doneSecret, setDoneSecret] = useState<string | null>(null);
   const busy = pay.state !== 'idle';
-  const answer = pay.data?.intent === 'pay' && !busy ? pay.data : null;
+  // A press before the page's JavaScript has started posts the form natively: its answer comes as action data.
+  const native = useActionData<StatementActionData>();
+  const posted =
+    pay.data ?? (native?.intent === 'pay' && (native.ok || native.currency === currency) ? native : null);
+  const answer = posted?.intent === 'pay' && !busy ? posted : null;
   const session = answer?.ok && answer.clientSecret !== doneSecret ? answer : null;
   const refusal = answer && !answer.ok ? answer : null;
 
