@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emails, events, invoices, payments } from '#db/schema/index';
@@ -11,7 +11,8 @@ import type { StripeFake } from '../../../test/fakes/stripe/server';
 import type { RunningApp } from '../../../test/setup/app-server';
 import { eventsApplied, startAppWithStripe } from '../../../test/support/stripe-app';
 import { customerWithThreeInvoices, sharesOf, statementPaymentByPi } from '../../../test/support/statements';
-import { loadStatementCustomer } from './load-statement.server';
+import { balanceSql, skipReasonSql } from '~/modules/dunning/skip-rules.server';
+import { loadStatementCustomer, openStatementInvoices } from './load-statement.server';
 import { startStatementPayment } from './start-statement-payment.server';
 import { refundStatementExcess } from './statement-stripe.server';
 
@@ -173,6 +174,54 @@ describe('a payment of several invoices at once', () => {
         .map((e) => e.id),
     );
     expect(await balances([oldest!.invoiceId, middle!.invoiceId])).toEqual([0, 0]);
+  });
+
+  test('a SEPA debit: the shares show as processing (not offered again, no reminder), then paid once it clears', async () => {
+    const { invoices: three, token, customerId } = await customerWithThreeInvoices();
+    const ids = three.map((i) => i.invoiceId);
+    const started = await startFor(token, { invoiceIds: ids.slice(0, 2) });
+    const pm = await stripe.paymentMethods.create(
+      {
+        type: 'sepa_debit',
+        sepa_debit: { iban: 'DE89370400440532013000' },
+        billing_details: { name: 'Julie Petit', email: 'julie@example.com' },
+      },
+      { idempotencyKey: key() },
+    );
+    const mandate = {
+      customer_acceptance: {
+        type: 'online' as const,
+        online: { ip_address: '127.0.0.1', user_agent: 'vitest' },
+      },
+    };
+    const pi = await stripe.paymentIntents.confirm(
+      started.paymentIntentId,
+      { payment_method: pm.id, mandate_data: mandate },
+      { idempotencyKey: key() },
+    );
+    expect(pi.status).toBe('processing');
+    await deliver(eventsOf(pi.id).map((e) => e.id));
+    const open = await openStatementInvoices(db(), customerId, todayIn('Europe/Paris'));
+    expect(open.map((i) => [i.states.includes('processing'), i.payableMinor])).toEqual([
+      [true, 0],
+      [true, 0],
+      [false, 165_000],
+    ]);
+    const skips = await db().execute<{ reason: string | null }>(sql`
+      SELECT ${skipReasonSql(sql`i`, balanceSql(sql`i`), sql`CURRENT_DATE`)} AS reason
+      FROM invoices i WHERE i.id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) ORDER BY i.due_date`);
+    expect(skips.map((r) => r.reason)).toEqual(['debit_processing', 'debit_processing', null]);
+    expect(await balances(ids)).toEqual([165_000, 165_000, 165_000]);
+
+    fake.settle(pi.id, 'succeeded');
+    await deliver(eventsOf(pi.id).map((e) => e.id));
+    expect(await balances(ids)).toEqual([0, 0, 165_000]);
+    expect(
+      (await sharesOf((await statementPaymentByPi(pi.id)).id)).every((s) => s.method === 'sepa_debit'),
+    ).toBe(true);
   });
 
   test('a double click opens one PaymentIntent; asking for other invoices replaces it', async () => {
