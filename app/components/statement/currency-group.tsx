@@ -75,8 +75,8 @@ export function CurrencyGroup(props: {
   const numberOf = new Map(invoices.map((i) => [i.id, i]));
   const previewTotal = preview?.reduce((s, x) => s + x.amountMinor, 0) ?? 0;
   const idp = `stmt-${currency}`;
-  const th = 'px-2 py-2 text-left font-medium text-slate-600 whitespace-nowrap';
-  const td = 'px-2 py-2 align-top';
+  const th = 'px-1.5 py-2 text-left font-medium text-slate-600 whitespace-nowrap';
+  const td = 'px-1.5 py-2 align-top';
 
   return (
     <section
@@ -121,13 +121,7 @@ export function CurrencyGroup(props: {
                   {t('statement.col.number')}
                 </th>
                 <th scope="col" className={th}>
-                  {t('statement.col.issued')}
-                </th>
-                <th scope="col" className={th}>
                   {t('statement.col.due')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('statement.col.late')}
                 </th>
                 <th scope="col" className={`${th} text-right`}>
                   {t('statement.col.amount')}
@@ -167,18 +161,22 @@ export function CurrencyGroup(props: {
                   <td className={td}>
                     <a
                       href={`/s/${token}/invoice/${i.id}?lang=${locale}`}
-                      className="font-medium text-brand-700 underline underline-offset-2"
+                      className="whitespace-nowrap font-medium text-brand-700 underline underline-offset-2"
                       aria-label={t('statement.invoiceLink', { number: i.number })}
                     >
                       {i.number}
                     </a>
+                    <span className="block whitespace-nowrap text-xs text-slate-600">
+                      {t('statement.issuedOn', { date: formatDate(i.issueDate, locale, 'short') })}
+                    </span>
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>{formatDate(i.issueDate, locale, 'short')}</td>
-                  <td className={`${td} whitespace-nowrap`}>{formatDate(i.dueDate, locale, 'short')}</td>
-                  <td className={`${td} text-right tabular-nums`}>
-                    {i.daysLate > 0
-                      ? t('statement.late.days', { days: i.daysLate })
-                      : t('statement.late.none')}
+                  <td className={`${td} whitespace-nowrap`}>
+                    {formatDate(i.dueDate, locale, 'short')}
+                    {i.daysLate > 0 ? (
+                      <span className="block text-xs font-medium text-red-800">
+                        {t('statement.lateBy', { days: i.daysLate })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{m(i.totalMinor)}</td>
                   <td className={`${td} text-right tabular-nums`}>{m(i.paidMinor)}</td>

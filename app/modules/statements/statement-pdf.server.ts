@@ -45,6 +45,7 @@ export async function customerLedger(
   const day = (col: string) =>
     sql.raw(`to_char((${col} AT TIME ZONE '${timeZone.replace(/'/g, '')}')::date, 'YYYY-MM-DD')`);
   const rows = await db.execute<Record<keyof LedgerLine, unknown>>(sql`
+    SELECT * FROM (
     SELECT i.issue_date::text AS date, i.currency, 'invoice' AS kind, i.number, NULL AS ref, i.due_date::text AS "dueDate",
       i.total_minor AS "amountMinor"
     FROM invoices i WHERE i.customer_id = ${customerId}::uuid AND i.status <> 'draft'
@@ -64,7 +65,9 @@ export async function customerLedger(
     UNION ALL
     SELECT ${day('c.created_at')}, c.currency, 'credit_note', i.number, c.number, NULL, -c.amount_minor
     FROM credit_notes c JOIN invoices i ON i.id = c.invoice_id WHERE i.customer_id = ${customerId}::uuid
-    ORDER BY 1, 3 DESC, 4`);
+    ) l
+    -- On one day, what was invoiced comes before what settled it.
+    ORDER BY l.date, CASE l.kind WHEN 'invoice' THEN 0 WHEN 'refund' THEN 2 WHEN 'chargeback' THEN 2 ELSE 1 END, l.number`);
   return rows.map((r) => ({
     date: String(r.date),
     currency: String(r.currency),
@@ -223,7 +226,7 @@ function drawHeader(
   return write(doc, h.customer, LEFT, y, { font: BOLD, size: 11 });
 }
 
-const COLS = [70, WIDTH - 70 - 3 * 85, 85, 85, 85];
+const COLS = [62, WIDTH - 62 - 3 * 76, 76, 76, 76];
 
 function drawRow(
   doc: Doc,
