@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { emails, events, invoices, payments } from '#db/schema/index';
+import { emails, events, invoices, payments, tasks } from '#db/schema/index';
 import { invoiceLedger } from '~/modules/invoices/invoice-balance.server';
 import { startPayment } from '~/modules/payments/start-payment.server';
 import { db } from '~/utils/db.server';
@@ -14,7 +14,7 @@ import { customerWithThreeInvoices, sharesOf, statementPaymentByPi } from '../..
 import { balanceSql, skipReasonSql } from '~/modules/dunning/skip-rules.server';
 import { loadStatementCustomer, openStatementInvoices } from './load-statement.server';
 import { startStatementPayment } from './start-statement-payment.server';
-import { refundStatementExcess } from './statement-stripe.server';
+import { refundStatementExcess, syncStatementPayment } from './statement-stripe.server';
 
 let app: RunningApp;
 let fake: StripeFake;
@@ -222,6 +222,36 @@ describe('a payment of several invoices at once', () => {
     expect(
       (await sharesOf((await statementPaymentByPi(pi.id)).id)).every((s) => s.method === 'sepa_debit'),
     ).toBe(true);
+  });
+
+  test('a lost chargeback takes back the shares newest due first, once, in any order; the read-back is per customer', async () => {
+    const { invoices: three, token, customerId } = await customerWithThreeInvoices();
+    const ids = three.map((i) => i.invoiceId);
+    const started = await startFor(token, { invoiceIds: ids });
+    const pi = await payByCard(started.paymentIntentId);
+    await deliver(eventsOf(pi.id).map((e) => e.id));
+    expect(await balances(ids)).toEqual([0, 0, 0]);
+
+    // Another customer's statement link cannot read this payment back.
+    const stranger = await customerWithThreeInvoices();
+    expect(await syncStatementPayment(db(), pi.id, stranger.customerId)).toBe('ignored');
+    expect(await syncStatementPayment(db(), pi.id, customerId)).toBe('unchanged');
+
+    const chargeId = pi.latest_charge as string;
+    fake.dispute(chargeId, { amount: 200_000 });
+    fake.dispute(chargeId, { status: 'lost' });
+    const disputes = fake.events.filter(
+      (e) => e.type.startsWith('charge.dispute.') && (e.data.object as Stripe.Dispute).charge === chargeId,
+    );
+    await deliver(disputes.map((e) => e.id).reverse(), { times: 2 });
+    expect(await balances(ids)).toEqual([0, 35_000, 165_000]);
+    const shares = await sharesOf((await statementPaymentByPi(pi.id)).id);
+    expect(shares.every((p) => p.chargebackStatus === 'lost')).toBe(true);
+    const chargebackTasks = await db()
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.customerId, customerId), eq(tasks.kind, 'chargeback')));
+    expect(chargebackTasks).toHaveLength(1);
   });
 
   test('a double click opens one PaymentIntent; asking for other invoices replaces it', async () => {
