@@ -3,6 +3,7 @@ import { useActionData, useLoaderData, useParams, type ShouldRevalidateFunction 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DebtorShell } from '~/components/debtor/debtor-shell';
 import { money } from '~/components/invoice/format';
+import { usePaymentReturn } from '~/components/invoice/payment-return';
 import { CurrencyGroup } from '~/components/statement/currency-group';
 import {
   requireStatementForToken,
@@ -67,6 +68,8 @@ export default function StatementPage() {
   const { locale, csrf, stripeJs, messages, customer, business, page } = useLoaderData<typeof loader>();
   const { token } = useParams();
   const t = useMemo(() => translator(locale, { fr: messages, en: messages }), [locale, messages]);
+  // Back from a bank's page (3-D Secure, a redirect method): the server reads the PaymentIntent itself.
+  const returned = usePaymentReturn(csrf);
   const [notice, setNotice] = useState<{ status: string; amountMinor: number; currency: string } | null>(
     null,
   );
@@ -109,6 +112,14 @@ export default function StatementPage() {
           </p>
         ) : null}
       </div>
+      {returned === 'failed' ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
+          {t('pay.failed')} {t('pay.failed.retry')}
+        </p>
+      ) : null}
       {stray ? (
         <p
           role="alert"
