@@ -4,6 +4,7 @@ import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { serverMessages } from '~/i18n/message-files.server';
 import { MessagesContext } from '~/i18n/messages-context';
+import { isConnectionLoss } from '~/server/connection-loss.server';
 import { NonceContext } from '~/utils/nonce';
 import { logger } from '~/utils/logger.server';
 
@@ -64,7 +65,16 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: AppLoadContext },
+) {
   if (request.signal.aborted) return;
+  if (isConnectionLoss(error)) {
+    // Not a bug: the HTTP server waits for PostgreSQL and runs the request again (connection-loss.server.ts).
+    context.outage.connectionLost = true;
+    logger().warn({ err: error }, 'database connection lost');
+    return;
+  }
   logger().error({ err: error }, 'unhandled error');
 }

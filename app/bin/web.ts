@@ -6,6 +6,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { createAppServer } from '~/server/http.server';
 import { closeDb } from '~/utils/db.server';
 import { EnvError, env as readEnv } from '~/utils/env.server';
+import { ensureMigrated, PendingMigrationsError } from '~/utils/ensure-migrated.server';
 import { logger } from '~/utils/logger.server';
 import { assertSafeMode } from '~/utils/mode.server';
 
@@ -15,6 +16,7 @@ const buildFile = path.join(root, 'build', 'index.js');
 async function main() {
   const env = readEnv();
   assertSafeMode(env);
+  await ensureMigrated(env);
   const dev = env.NODE_ENV === 'development';
   let build: ServerBuild | undefined;
   let builtAt = 0;
@@ -61,7 +63,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof EnvError) console.error(error.message);
+  if (error instanceof EnvError || error instanceof PendingMigrationsError) console.error(error.message);
   else console.error('web server failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { STRIPE_EVENT_CHANNEL } from '~/modules/payments/handle-stripe-event.ser
 import { jobs, registerJobs } from '~/worker/jobs.server';
 import { closeDb, sqlClient } from '~/utils/db.server';
 import { EnvError, env as readEnv } from '~/utils/env.server';
+import { ensureMigrated, PendingMigrationsError } from '~/utils/ensure-migrated.server';
 import { logger } from '~/utils/logger.server';
 
 const running = new Set<Promise<void>>();
@@ -32,7 +33,7 @@ function wakeUp(run: () => Promise<void>): () => void {
 }
 
 async function main() {
-  readEnv();
+  await ensureMigrated(readEnv());
   const log = logger();
   const boss = createBoss();
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
@@ -67,7 +68,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof EnvError) console.error(error.message);
+  if (error instanceof EnvError || error instanceof PendingMigrationsError) console.error(error.message);
   else console.error('worker failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -29,6 +29,13 @@ describe('framework patches', () => {
     expect(readFileSync(resolveFile(file), 'utf8')).toContain(marker);
   });
 
+  // Not a speed patch: postgres.js 3.4.9 crashes the process when PostgreSQL restarts under a busy pool (the soak
+  // found it; upstream porsager/postgres#1154, #1208). Both builds of the driver carry the guard.
+  it.each(['cjs/src/connection.js', 'src/connection.js'])('postgres %s is patched', (file) => {
+    const root = path.resolve(path.dirname(require.resolve('postgres')), '../..');
+    expect(readFileSync(path.join(root, file), 'utf8')).toContain('Acquit patch (porsager/postgres#1154');
+  });
+
   it('the patched production renderer writes the same HTML, in a few large writes', async () => {
     const server = require(REACT_DOM_SERVER) as typeof import('react-dom/server');
     const rows = Array.from({ length: 200 }, (_, i) =>

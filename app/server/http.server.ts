@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
-  createReadableStreamFromReadable,
   createRequestHandler,
   writeReadableStreamToWritable,
   type RequestHandler,
@@ -12,7 +11,8 @@ import { logger, redactPath } from '~/utils/logger.server';
 import { simulatedStripeApi } from '~/utils/simulated-stripe.server';
 import { securityHeaders } from './security-headers.server';
 import { serveStatic } from './static.server';
-import { isWebhookEndpoint, serveWebhook } from './webhook-endpoints.server';
+import { isWebhookEndpoint, readBody, serveWebhook } from './webhook-endpoints.server';
+import { retryWhileDatabaseDown, type OutageFlag } from './connection-loss.server';
 
 export type AppServerOptions = {
   env: Env;
@@ -23,6 +23,8 @@ export type AppServerOptions = {
 };
 
 const MAX_URL = 4096;
+/** Form posts and uploads (a logo) stay well under this. */
+const MAX_BODY = 4 * 1024 * 1024;
 
 // 16 random bytes per response, drawn from a pool filled 4 KB at a time (one system call per 256 nonces, as
 // crypto.randomUUID does internally); the bytes still come from the CSPRNG and none is ever reused.
@@ -61,7 +63,7 @@ export function isSameOriginPost(req: IncomingMessage, appOrigin: string, pathna
   return req.headers['sec-fetch-site'] === 'same-origin';
 }
 
-function toRequest(req: IncomingMessage, res: ServerResponse, origin: string): Request {
+function toRequest(req: IncomingMessage, res: ServerResponse, origin: string, body?: Buffer): Request {
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const headers = new Headers();
@@ -74,10 +76,10 @@ function toRequest(req: IncomingMessage, res: ServerResponse, origin: string): R
   // Remix would otherwise refuse the action as cross-origin.
   if (headers.get('origin') === 'null') headers.set('origin', origin);
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = 'half';
-  }
+  if (body)
+    init.body = new Blob([
+      new Uint8Array(body.buffer, body.byteOffset, body.length) as Uint8Array<ArrayBuffer>,
+    ]);
   return new Request(new URL(req.url ?? '/', origin), init);
 }
 
@@ -148,14 +150,38 @@ export function createAppServer(options: AppServerOptions): Server {
       }
       if (isWebhookEndpoint(pathname)) return await serveWebhook(req, res, pathname, headers);
       if (await serveStatic(options.publicDir, req, res, pathname, headers)) return;
-      const request = toRequest(req, res, appOrigin);
-      const response = await (
-        await getHandler()
-      )(request, {
-        cspNonce: nonce,
-        clientIp: clientIp(req, env.TRUST_PROXY),
-      });
-      await send(res, response, headers);
+      let body: Buffer | undefined;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        // Read whole (bounded), so that the request can be run again after a database outage.
+        const read = await readBody(req, MAX_BODY);
+        if (!read) {
+          res
+            .writeHead(413, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+            .end('Request too large / Requête trop volumineuse');
+          return;
+        }
+        body = read;
+      }
+      const handle = await getHandler();
+      const ip = clientIp(req, env.TRUST_PROXY);
+      let outage: OutageFlag = { connectionLost: false };
+      const outcome = await retryWhileDatabaseDown(
+        () => {
+          outage = { connectionLost: false };
+          return handle(toRequest(req, res, appOrigin, body), { cspNonce: nonce, clientIp: ip, outage });
+        },
+        (response) => outage.connectionLost && response.status >= 500,
+        { gaveUp: () => res.destroyed },
+      );
+      if ('outage' in outcome) {
+        res
+          .writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
+          .end(
+            'Service briefly unavailable, please try again / Service momentanément indisponible, réessayez',
+          );
+        return;
+      }
+      await send(res, outcome.result, headers);
     } catch (error) {
       log.error({ err: error, path: redactPath(pathname) }, 'request failed');
       if (!res.headersSent) {

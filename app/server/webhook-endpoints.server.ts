@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { retryWhileDatabaseDown } from './connection-loss.server';
 import { queueStripeEvent } from '~/modules/payments/handle-stripe-event.server';
 import { verifyStripeEvent } from '~/modules/payments/verify-stripe-event.server';
 import { db } from '~/utils/db.server';
@@ -57,11 +58,19 @@ export async function serveWebhook(
     reply({ status: 413, body: 'Too large', type: 'text' }, { Connection: 'close' });
     return;
   }
-  reply(await endpoints[pathname]!(body, req.headers));
+  // Stripe and Resend would redeliver after a 5xx, but minutes later: wait out a database restart instead.
+  const outcome = await retryWhileDatabaseDown(
+    () => endpoints[pathname]!(body, req.headers),
+    () => false,
+    { gaveUp: () => req.destroyed },
+  );
+  if ('outage' in outcome)
+    reply({ status: 503, body: 'Database unavailable', type: 'text' }, { 'Retry-After': '5' });
+  else reply(outcome.result);
 }
 
 /** The request body, or null once it passes `limit` bytes (declared or actual). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -55,6 +55,11 @@ const schema = z
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
     LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /** 1: a web or worker process applies pending migrations itself at start; 0: it refuses to start until migrated. */
+    MIGRATE_ON_START: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -58,6 +58,13 @@ export const invoices = pgTable(
     subtotalMinor: money('subtotal_minor').notNull(),
     taxMinor: money('tax_minor').notNull(),
     totalMinor: money('total_minor').notNull(),
+    /**
+     * What the ledger has settled so far (succeeded payments net of refunds and lost chargebacks, plus credit
+     * notes), kept by triggers on payments, refunds and credit_notes in the same transaction as each change
+     * (migration reports_dashboard). Only the reports read it, so they need no per-invoice ledger lookups;
+     * everything else derives the ledger (balance.server.ts), and a test checks the two agree.
+     */
+    settledMinor: money('settled_minor').notNull().default(0),
     /** Basis points per year; null means the French statutory rate. */
     penaltyRateBps: integer('penalty_rate_bps'),
     recoveryIndemnityMinor: money('recovery_indemnity_minor').notNull(),
@@ -79,6 +86,15 @@ export const invoices = pgTable(
     unique('invoices_business_year_seq_unique').on(t.businessId, t.numberYear, t.numberSeq),
     index('invoices_business_status_due_idx').on(t.businessId, t.status, t.dueDate),
     index('invoices_customer_idx').on(t.customerId),
+    // The aging report and dashboard read open invoices from this index alone (index-only scan; drizzle has no
+    // INCLUDE, so the read columns are trailing keys).
+    index('invoices_open_aging_idx')
+      .on(t.businessId, t.customerId, t.currency, t.dueDate, t.totalMinor, t.settledMinor, t.id)
+      .where(sql`${t.status} = 'open'`),
+    // Sales by issue date, for DSO.
+    index('invoices_issued_sales_idx')
+      .on(t.businessId, t.issueDate, t.currency, t.totalMinor)
+      .where(sql`${t.status} IN ('open', 'paid', 'uncollectible')`),
     check('invoices_amounts_nonneg', sql`${t.subtotalMinor} >= 0 AND ${t.taxMinor} >= 0`),
     check('invoices_total_sum', sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.taxMinor}`),
     check('invoices_due_after_issue', sql`${t.dueDate} >= ${t.issueDate}`),

@@ -11,6 +11,7 @@ import { formatFigure, tally, type Figure } from './budget';
 import { pageAssetSizes } from './assets';
 import { load } from './load';
 import { startBenchApp, startProcess } from './setup';
+import { benchReports } from './reports';
 import { benchSweep } from './sweep';
 import { createOpenInvoices, ledgerCheck, postStorm, stormEvents, waitForApplied } from './webhooks';
 import postgres from 'postgres';
@@ -60,6 +61,9 @@ async function main() {
 
     log('dunning sweep: 10,000 and 100,000 open invoices, in scratch databases');
     const sweep = await benchSweep(cluster.adminUrl, log);
+
+    log('reports: aging report and dashboard over 100,000 and 1,000,000 invoices, in scratch databases');
+    const reports = await benchReports(cluster.adminUrl, log);
 
     const figures: Figure[] = [
       { name: 'debtor page requests/s', value: debtor.rps, unit: 'req/s' },
@@ -121,6 +125,7 @@ async function main() {
         budget: { op: '<=', value: 0 },
       },
       ...sweep.figures,
+      ...reports.figures,
     ];
     for (const f of figures) console.log(formatFigure(f));
     const { within, over } = tally(figures);

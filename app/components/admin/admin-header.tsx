@@ -32,8 +32,14 @@ export function AdminHeader() {
           aria-label={t('admin.nav.label')}
           className="order-last -mx-1 flex w-full gap-1 overflow-x-auto 2xl:order-none 2xl:w-auto"
         >
+          <NavLink to={lang('/admin')} end className={navClass}>
+            {t('admin.nav.dashboard')}
+          </NavLink>
           <NavLink to={lang('/admin/invoices')} className={navClass}>
             {t('admin.nav.invoices')}
+          </NavLink>
+          <NavLink to={lang('/admin/reports/aging')} className={navClass}>
+            {t('admin.nav.aging')}
           </NavLink>
           <NavLink to={lang('/admin/tasks')} className={navClass}>
             {t('admin.nav.tasks')}

@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
- * The ledger, derived and never stored: what was really received for an invoice (succeeded payments, less
+ * The ledger, derived from its rows: what was really received for an invoice (succeeded payments, less
  * refunds and lost chargebacks) and what was credited. `invoiceId` is an SQL expression, so these compose
- * into set-based queries.
+ * into set-based queries. The same sums are kept per invoice in invoices.settled_minor by triggers (migration
+ * reports_dashboard) for the reports: change both together (app/modules/reports/dashboard.server.test.ts checks).
  */
 export function paidMinorSql(invoiceId: SQL): SQL {
   return sql`(SELECT COALESCE(SUM(p.amount_minor - p.chargeback_amount_minor - COALESCE(

@@ -123,6 +123,19 @@ describe('agingReport', () => {
       buckets({ days31to60: 7_000, days61to90: 7_000, days90plus: 8_000 }),
     );
 
+    expect(report.customerCount).toBe(3);
+
+    // One page of one currency's lines; the totals still cover every currency.
+    const page2 = await agingReport(db(), {
+      businessId: business.id,
+      now: NOW,
+      currency: 'EUR',
+      page: { limit: 1, offset: 1 },
+    });
+    expect(page2.customers.map((c) => c.customerName)).toEqual(['Zenith']);
+    expect(page2.customerCount).toBe(2);
+    expect(page2.totals.map((t) => t.currency)).toEqual(['EUR', 'USD']);
+
     const onlyZenith = await agingReport(db(), { businessId: business.id, now: NOW, customerId: zenith.id });
     expect(onlyZenith.customers.map((c) => c.customerName)).toEqual(['Zenith', 'Zenith']);
     expect(onlyZenith.totals.map((t) => t.totalMinor)).toEqual([22_000, 500]);
@@ -145,6 +158,6 @@ describe('agingReport', () => {
   test('nothing open: empty lines, and still the date it was counted on', async () => {
     const business = await createBusiness({ timeZone: 'Pacific/Auckland' });
     const report = await agingReport(db(), { businessId: business.id, now: NOW });
-    expect(report).toEqual({ asOf: '2026-03-02', totals: [], customers: [] });
+    expect(report).toEqual({ asOf: '2026-03-02', totals: [], customers: [], customerCount: 0 });
   });
 });

@@ -87,7 +87,8 @@ export async function weeklyDigestData(
   const tz = input.timeZone;
 
   const [aging, collected, promises, disputes] = await Promise.all([
-    agingReport(db, { businessId: input.businessId, now: input.now }),
+    // Totals only: no customer lines (LIMIT 0).
+    agingReport(db, { businessId: input.businessId, now: input.now, page: { limit: 0, offset: 0 } }),
     db.execute<{ currency: string; received: string; n: number; refunded: string }>(sql`
       SELECT currency, SUM(received)::bigint AS received, SUM(n)::int AS n, SUM(refunded)::bigint AS refunded FROM (
         SELECT p.currency, p.amount_minor AS received, 1 AS n, 0 AS refunded FROM payments p
