@@ -219,6 +219,7 @@ export const demoInvoices: DemoInvoice[] = [
     dueIn: -95,
     state: 'open',
     lines: [L('Rayonnages chêne, 12 travées', 12, 460), L('Échelle de bibliothèque sur rail', 1, 1250)],
+    acceptance: 'signed',
   },
   {
     customer: 'nordic',

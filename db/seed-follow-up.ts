@@ -1,4 +1,14 @@
 /** What happens to the demo invoices after they are issued: the dispute threads and the reminder ladders. */
+import { and, eq } from 'drizzle-orm';
+import { invoiceLines, invoices, promises, tasks, users } from '#db/schema/index';
+import { recordEvent } from '~/modules/audit/record-event.server';
+import { handToAgency } from '~/modules/collections/hand-to-agency.server';
+import { openDispute } from '~/modules/disputes/open-dispute.server';
+import { rejectDispute } from '~/modules/disputes/resolve-dispute.server';
+import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
+import { logCallOutcome } from '~/modules/tasks/log-call-outcome.server';
+import type { Db } from '~/utils/db.server';
+import { addDaysIso } from '~/utils/dates';
 
 /** The demo's dispute threads (seed 001, step 5): answered at once, settled fairly. */
 export const demoDisputes = {
@@ -131,3 +141,111 @@ export const chronicLatePayerPolicy: { name: string; customer: string; steps: Se
 
 /** How far back the demo replays the reminder sweep, in days: far enough for the oldest invoice's whole ladder. */
 export const reminderHistoryDays = 110;
+
+/**
+ * Issue 8's demo collections case: the Librairie's shelves, 95 days late on the default ladder (so reminded up to
+ * the formal notice and the collections task), with its letter signed on delivery. Added once the reminder history
+ * is in place: the call's notes, a promise made on the phone and broken, a part payment, a dispute rejected citing
+ * the signed letter, then the hand-off to an agency. Its case file has every section.
+ */
+export const demoCollectionsCase = {
+  line: 'Rayonnages chêne, 12 travées',
+  callNotes:
+    'Joint M. Vidal : trésorerie tendue après l’inventaire, propose un virement partiel puis le solde.',
+  promiseNote: 'Solde promis au téléphone pour la fin du mois.',
+  payment: 50_000,
+  dispute: 'Deux travées ont été livrées avec une semaine de retard : nous contestons la facture.',
+  rejection:
+    'La lettre d’acceptation signée à la livraison atteste que les douze travées ont été livrées conformes. Le montant reste dû.',
+  agency: 'Recouvrement Rhône-Alpes',
+};
+
+export async function seedCollectionsCase(db: Db, businessId: string, today: string) {
+  const c = demoCollectionsCase;
+  const [row] = await db
+    .select({ invoice: invoices })
+    .from(invoices)
+    .innerJoin(invoiceLines, and(eq(invoiceLines.invoiceId, invoices.id), eq(invoiceLines.position, 1)))
+    .where(and(eq(invoices.businessId, businessId), eq(invoiceLines.description, c.line)));
+  if (!row) return;
+  const invoice = row.invoice;
+  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.businessId, businessId));
+  const staff = { type: 'user' as const, id: owner!.id };
+  const debtor = { type: 'debtor' as const, ip: '198.51.100.41', userAgent: 'Mozilla/5.0 (demo)' };
+  const scope = { businessId, invoiceId: invoice.id, customerId: invoice.customerId };
+
+  const [call] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.invoiceId, invoice.id), eq(tasks.kind, 'call'), eq(tasks.status, 'open')));
+  if (call) {
+    await logCallOutcome(db, {
+      businessId,
+      taskId: call.id,
+      actor: staff,
+      today,
+      reached: true,
+      notes: c.callNotes,
+    });
+  }
+  await db.transaction(async (tx) => {
+    const [promise] = await tx
+      .insert(promises)
+      .values({
+        invoiceId: invoice.id,
+        promisedDate: addDaysIso(invoice.dueDate, 30),
+        reason: 'cash_flow',
+        note: c.promiseNote,
+        source: 'staff',
+        recordedBy: owner!.id,
+        status: 'broken',
+        createdAt: new Date(`${addDaysIso(invoice.dueDate, 16)}T09:30:00Z`),
+        resolvedAt: new Date(`${addDaysIso(invoice.dueDate, 31)}T08:00:00Z`),
+      })
+      .returning({ id: promises.id });
+    await recordEvent(tx, {
+      ...scope,
+      type: 'promise.broken',
+      actor: { type: 'system' },
+      data: { promiseId: promise!.id, promisedDate: addDaysIso(invoice.dueDate, 30) },
+    });
+  });
+  await recordOfflinePayment(db, {
+    businessId,
+    invoiceId: invoice.id,
+    amountMinor: c.payment,
+    method: 'bank_transfer',
+    receivedOn: addDaysIso(invoice.dueDate, 26),
+    reference: `VIR PARTIEL ${invoice.number}`,
+    actor: staff,
+  });
+  const opened = await openDispute(db, {
+    invoiceId: invoice.id,
+    lineIds: [],
+    reason: 'not_as_described',
+    message: c.dispute,
+    actor: debtor,
+  });
+  if (opened.ok) {
+    await rejectDispute(db, {
+      businessId,
+      disputeId: opened.disputeId,
+      reply: c.rejection,
+      attachAcceptance: true,
+      actor: staff,
+    });
+  }
+  const [left] = await db
+    .select({ total: invoices.totalMinor })
+    .from(invoices)
+    .where(eq(invoices.id, invoice.id));
+  await handToAgency(db, {
+    businessId,
+    invoiceId: invoice.id,
+    agencyName: c.agency,
+    handedOn: addDaysIso(today, -2),
+    amountMinor: left!.total - c.payment,
+    note: 'Dossier transmis après la mise en demeure restée sans effet.',
+    actor: staff,
+  });
+}

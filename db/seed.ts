@@ -37,7 +37,12 @@ import { addDaysIso, todayIn } from '~/utils/dates';
 import { env } from '~/utils/env.server';
 import { seedArrangements } from './seed-arrangements';
 import { demoAdmin, demoBusiness, demoCustomers, demoInvoices } from './seed-data';
-import { chronicLatePayerPolicy, demoDisputes, reminderHistoryDays } from './seed-follow-up';
+import {
+  chronicLatePayerPolicy,
+  seedCollectionsCase,
+  demoDisputes,
+  reminderHistoryDays,
+} from './seed-follow-up';
 
 const system = { type: 'system' } as const;
 
@@ -133,6 +138,7 @@ async function seedWorld(db: Db, now: Date) {
   await seedDunning(db, businessId, customerIds, today, now);
   await seedCases(db, businessId, now);
   await seedArrangements(db, businessId, today);
+  await seedCollectionsCase(db, businessId, today);
 }
 
 /** Issue 5's demo: letters signed on delivery, a dispute in progress on one line, one accepted with a credit note. */

@@ -10,6 +10,7 @@ import { card, pageTitle, primaryButton, textLink } from '~/components/admin/ui'
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, FormErrors, SelectField } from '~/components/forms/field';
 import { money } from '~/components/invoice/format';
+import { adminCustomerForm } from '~/i18n/admin-customer-form';
 import { adminContacts, adminCustomers } from '~/i18n/admin-customers';
 import { requireAdminPost } from '~/modules/auth/admin-request.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
@@ -72,11 +73,11 @@ export const ErrorBoundary = AdminErrorBoundary;
 export default function CustomerPage() {
   const { account, policies } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { locale, t } = useSectionT(adminCustomers, adminContacts);
+  const { locale, t } = useSectionT(adminCustomers, adminContacts, adminCustomerForm);
   const lang = useLangLink();
   const { csrf } = useAdmin();
   const busy = useNavigation().state === 'submitting';
-  const { customer, contacts, openInvoices, paymentRecord } = account;
+  const { customer, contacts, openInvoices, paymentRecord, suggestedPolicy } = account;
   const defaultPolicy = policies.find((p) => p.isDefault);
   const [form, fields] = useForm<CollectionPolicyFormInput>({
     id: 'collection',
@@ -103,12 +104,24 @@ export default function CustomerPage() {
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <Link
-          to={lang(`/admin/customers/${customer.id}/statement`)}
-          className={`mt-1 inline-block text-sm ${textLink}`}
-        >
-          {t('customer.statement')}
-        </Link>
+        {/* The customer's other pages; more links (e.g. a statement) belong in this row. */}
+        <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-2 text-sm">
+          <li>
+            <Link to={lang(`/admin/customers/${customer.id}/edit`)} className={textLink}>
+              {t('edit.link')}
+            </Link>
+          </li>
+          <li>
+            <Link to={lang(`/admin/customers/${customer.id}/contacts`)} className={textLink}>
+              {t('contacts.link')}
+            </Link>
+          </li>
+          <li>
+            <Link to={lang(`/admin/customers/${customer.id}/statement`)} className={textLink}>
+              {t('customer.statement')}
+            </Link>
+          </li>
+        </ul>
       </div>
 
       <ActionReply reply={reply} />
@@ -160,7 +173,10 @@ export default function CustomerPage() {
                         <span>
                           <span className="font-medium text-slate-900">{t(`credit.${value}`)}</span>
                           <span id={`credit-${value}-hint`} className="block text-xs text-slate-600">
-                            {t(`credit.${value}.hint`, { days: customer.termsDays })}
+                            {t(`credit.${value}.hint`, {
+                              days: customer.termsDays,
+                              percent: customer.depositPercent,
+                            })}
                           </span>
                         </span>
                       </label>
@@ -211,30 +227,59 @@ export default function CustomerPage() {
             <h2 id="record-title" className="text-base font-semibold text-slate-900">
               {t('customer.record')}
             </h2>
-            {record.paidInvoices ? (
-              <dl className="mt-3 space-y-1.5 text-sm">
-                <div className="flex justify-between gap-4">
-                  <dt className="text-slate-700">{t('customer.record.paid')}</dt>
-                  <dd className="font-medium tabular-nums text-slate-900">{record.paidInvoices}</dd>
-                </div>
-                <div className="flex justify-between gap-4">
-                  <dt className="text-slate-700">{t('customer.record.onTime')}</dt>
-                  <dd className="font-medium tabular-nums text-slate-900">
-                    {Math.round((record.paidOnTime / record.paidInvoices) * 100)} %
-                  </dd>
-                </div>
-                <div className="flex justify-between gap-4">
-                  <dt className="text-slate-700">{t('customer.record.averageLate')}</dt>
-                  <dd className="font-medium tabular-nums text-slate-900">
-                    {t('customer.record.days', {
-                      days: formatNumber(record.averageDaysLate ?? 0, locale, 1),
-                    })}
-                  </dd>
-                </div>
-              </dl>
-            ) : (
+            <dl className="mt-3 space-y-1.5 text-sm">
+              <div className="flex justify-between gap-4">
+                <dt className="text-slate-700">{t('record.overdue')}</dt>
+                <dd
+                  className={`text-right font-medium tabular-nums ${record.overdue.length ? 'text-red-800' : 'text-slate-900'}`}
+                >
+                  {record.overdue.length
+                    ? record.overdue.map((o) => (
+                        <span key={o.currency} className="block">
+                          {t('record.overdue.value', {
+                            amount: money(o.balanceMinor, o.currency, locale),
+                            count: o.invoices,
+                            days: record.oldestDaysLate,
+                          })}
+                        </span>
+                      ))
+                    : t('record.overdue.none')}
+                </dd>
+              </div>
+              {record.paidInvoices ? (
+                <>
+                  <div className="flex justify-between gap-4">
+                    <dt className="text-slate-700">{t('customer.record.paid')}</dt>
+                    <dd className="font-medium tabular-nums text-slate-900">{record.paidInvoices}</dd>
+                  </div>
+                  <div className="flex justify-between gap-4">
+                    <dt className="text-slate-700">{t('customer.record.onTime')}</dt>
+                    <dd className="font-medium tabular-nums text-slate-900">
+                      {Math.round((record.paidOnTime / record.paidInvoices) * 100)} %
+                    </dd>
+                  </div>
+                  <div className="flex justify-between gap-4">
+                    <dt className="text-slate-700">{t('customer.record.averageLate')}</dt>
+                    <dd className="font-medium tabular-nums text-slate-900">
+                      {t('customer.record.days', {
+                        days: formatNumber(record.averageDaysLate ?? 0, locale, 1),
+                      })}
+                    </dd>
+                  </div>
+                </>
+              ) : null}
+            </dl>
+            {record.paidInvoices ? null : (
               <p className="mt-2 text-sm text-slate-700">{t('customer.record.none')}</p>
             )}
+            {suggestedPolicy ? (
+              <div className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+                <p className="font-semibold">
+                  {t('record.suggest', { policy: t(`credit.${suggestedPolicy}`) })}
+                </p>
+                <p className="mt-1 text-xs">{t('record.suggest.why')}</p>
+              </div>
+            ) : null}
           </section>
           <section aria-labelledby="contacts-title" className={card}>
             <h2 id="contacts-title" className="text-base font-semibold text-slate-900">

@@ -3,10 +3,11 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { AdminErrorBoundary } from '~/components/admin/admin-error';
 import { Pager } from '~/components/admin/pager';
 import { sectionTitle, useSectionT } from '~/components/admin/section-t';
-import { card, pageTitle, secondaryButton } from '~/components/admin/ui';
+import { card, pageTitle, primaryButton, secondaryButton } from '~/components/admin/ui';
 import { useLangLink } from '~/components/admin/use-admin';
 import { inputClass } from '~/components/forms/field';
 import { money } from '~/components/invoice/format';
+import { adminCustomerForm } from '~/i18n/admin-customer-form';
 import { adminCustomers } from '~/i18n/admin-customers';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { listCustomerAccounts, parseCustomerListFilter } from '~/modules/customers/customer-accounts.server';
@@ -38,7 +39,7 @@ const creditClass: Record<string, string> = {
 
 export default function Customers() {
   const { rows, total, pages, filter, defaultPolicy } = useLoaderData<typeof loader>();
-  const { locale, t } = useSectionT(adminCustomers);
+  const { locale, t } = useSectionT(adminCustomers, adminCustomerForm);
   const lang = useLangLink();
   const location = useLocation();
   const langParam = new URLSearchParams(location.search).get('lang');
@@ -51,11 +52,16 @@ export default function Customers() {
 
   return (
     <div className="space-y-5">
-      <div>
-        <h1 className={pageTitle}>{t('customers.title')}</h1>
-        <p className="mt-1 text-sm text-slate-700" aria-live="polite">
-          {t(total === 1 ? 'customers.count.one' : 'customers.count.other', { count: total })}
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className={pageTitle}>{t('customers.title')}</h1>
+          <p className="mt-1 text-sm text-slate-700" aria-live="polite">
+            {t(total === 1 ? 'customers.count.one' : 'customers.count.other', { count: total })}
+          </p>
+        </div>
+        <Link to={lang('/admin/customers/new')} className={primaryButton}>
+          {t('new.button')}
+        </Link>
       </div>
 
       <Form method="get" role="search" className={`${card} flex flex-wrap items-end gap-3`}>

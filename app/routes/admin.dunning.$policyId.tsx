@@ -17,7 +17,7 @@ import { card, dangerButton, pageTitle, secondaryButton, textLink } from '~/comp
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
 import { adminDunning } from '~/i18n/admin-dunning';
-import { requireAdminPost } from '~/modules/auth/admin-request.server';
+import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
 import { findPolicy } from '~/modules/dunning/policies.server';
@@ -29,6 +29,7 @@ import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { isLocale, pickLocale } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { OwnerOnlyNote } from '~/components/admin/owner-only-note';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   adminTitle(matches, () => data?.policy.name ?? '');
@@ -66,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, form, actor, locale } = await requireAdminPost(request, context);
+  const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const outcome = await runPolicyAction({
     businessId: user.businessId,
     policyId: params.policyId ?? '',
@@ -136,6 +137,7 @@ export default function DunningPolicy() {
           </span>
         ) : null}
       </div>
+      <OwnerOnlyNote />
 
       {message ? (
         <p

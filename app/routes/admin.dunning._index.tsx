@@ -14,12 +14,13 @@ import { card, pageTitle, primaryButton, textLink } from '~/components/admin/ui'
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
 import { adminDunning } from '~/i18n/admin-dunning';
-import { requireAdminPost } from '~/modules/auth/admin-request.server';
+import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { createPolicy, listPolicies } from '~/modules/dunning/policies.server';
 import { policyFormSchema, type PolicyFormInput } from '~/modules/dunning/policy-form.server';
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { OwnerOnlyNote } from '~/components/admin/owner-only-note';
 
 export const meta: MetaFunction = ({ matches }) => sectionTitle(matches, [adminDunning], 'dunning.title');
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, form, actor, locale } = await requireAdminPost(request, context);
+  const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const submission = parseWithZod(form, { schema: policyFormSchema(locale) });
   if (submission.status !== 'success') {
     const t = translator(locale, adminDunning);
@@ -67,6 +68,7 @@ export default function DunningPolicies() {
         <h1 className={pageTitle}>{t('dunning.title')}</h1>
         <p className="mt-1 text-sm text-slate-700">{t('dunning.intro')}</p>
       </div>
+      <OwnerOnlyNote />
 
       {deleted ? (
         <p

@@ -5,6 +5,7 @@ import { AdminErrorBoundary } from '~/components/admin/admin-error';
 import { InvoiceActions } from '~/components/admin/invoice-actions';
 import { adminTitle } from '~/components/admin/meta';
 import { OneTimeLink } from '~/components/admin/one-time-link';
+import { CollectionsCard } from '~/components/admin/collections-card';
 import { PaymentsCard } from '~/components/admin/payments-card';
 import { StatusBadge } from '~/components/admin/status-badge';
 import { Timeline } from '~/components/admin/timeline';
@@ -21,7 +22,10 @@ import { listInvoicePayments } from '~/modules/payments/list-invoice-payments.se
 import { invoiceTimeline } from '~/modules/invoices/invoice-timeline.server';
 import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
-import { formatDate } from '~/utils/i18n';
+import { formatDate, translator } from '~/utils/i18n';
+import { admin } from '~/i18n/admin';
+import { adminCollections } from '~/i18n/admin-collections';
+import { findCollectionCase } from '~/modules/collections/list-cases.server';
 import { minorToDecimal } from '~/utils/money';
 import { requireUser } from '~/utils/session.server';
 import { ActionReply } from '~/components/admin/action-reply';
@@ -37,9 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const invoice = await loadInvoiceForAdmin(db(), user.businessId, params.id ?? '');
   if (!invoice) throw new Response('Not found', { status: 404 });
-  const [timeline, basics] = await Promise.all([
+  const [timeline, basics, handOff] = await Promise.all([
     invoiceTimeline(db(), user.businessId, invoice.view.id),
     businessBasics(db(), user.businessId),
+    findCollectionCase(db(), user.businessId, invoice.view.id),
   ]);
   const payments = await listInvoicePayments(db(), {
     businessId: user.businessId,
@@ -51,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invoice,
     payments,
     timeline,
+    handOff,
     timeZone: basics.timeZone,
     today: todayIn(basics.timeZone),
     requestKey: crypto.randomUUID(),
@@ -75,7 +81,8 @@ export const ErrorBoundary = AdminErrorBoundary;
 const decimalFor = (value: string, locale: string) => (locale === 'fr' ? value.replace('.', ',') : value);
 
 export default function InvoiceDetail() {
-  const { invoice, payments, timeline, timeZone, today, requestKey } = useLoaderData<typeof loader>();
+  const { invoice, payments, timeline, handOff, timeZone, today, requestKey } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { locale, t } = useAdminT();
   const lang = useLangLink();
@@ -213,6 +220,14 @@ export default function InvoiceDetail() {
             lang={lang}
             locale={locale}
             t={t}
+          />
+          <CollectionsCard
+            invoiceId={view.id}
+            status={view.status}
+            handOff={handOff}
+            lang={lang}
+            locale={locale}
+            t={translator(locale, adminCollections, admin)}
           />
           <InvoiceActions
             status={view.status}

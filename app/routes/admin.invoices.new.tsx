@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const lang = new URL(request.url).searchParams.get('lang');
   return redirect(
-    `/admin/invoices/${created.invoiceId}${lang === 'en' || lang === 'fr' ? `?lang=${lang}` : ''}`,
+    `/admin/invoices/${created.depositInvoiceId ?? created.invoiceId}${lang === 'en' || lang === 'fr' ? `?lang=${lang}` : ''}`,
   );
 }
 

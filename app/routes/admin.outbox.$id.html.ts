@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getOutboxEmail } from '~/modules/email/list-outbox.server';
+import { ACCOUNT_TEMPLATES } from '~/modules/users/account-emails.server';
 import { db } from '~/utils/db.server';
 import { requireUser } from '~/utils/session.server';
 
@@ -11,7 +12,10 @@ import { requireUser } from '~/utils/session.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const email = await getOutboxEmail(db(), user.businessId, params.id ?? '');
-  if (!email) throw new Response('Not found', { status: 404 });
+  // Invitation and reset emails carry a live account link: staff must not be able to read another user's.
+  if (!email || (ACCOUNT_TEMPLATES.includes(email.template) && user.role !== 'owner')) {
+    throw new Response('Not found', { status: 404 });
+  }
   return new Response(email.html, {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',

@@ -7,6 +7,7 @@ import { card, pageTitle, textLink } from '~/components/admin/ui';
 import { useAdminT, useLangLink } from '~/components/admin/use-admin';
 import { businessBasics } from '~/modules/business/business-basics.server';
 import { getOutboxEmail } from '~/modules/email/list-outbox.server';
+import { ACCOUNT_TEMPLATES } from '~/modules/users/account-emails.server';
 import { db } from '~/utils/db.server';
 import { formatDateTime } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
@@ -17,7 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const email = await getOutboxEmail(db(), user.businessId, params.id ?? '');
-  if (!email) throw new Response('Not found', { status: 404 });
+  // Invitation and reset emails carry a live account link: staff must not be able to read another user's.
+  if (!email || (ACCOUNT_TEMPLATES.includes(email.template) && user.role !== 'owner')) {
+    throw new Response('Not found', { status: 404 });
+  }
   const { html: _html, createdAt, sentAt, ...rest } = email;
   const { timeZone } = await businessBasics(db(), user.businessId);
   return {

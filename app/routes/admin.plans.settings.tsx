@@ -9,7 +9,7 @@ import { card, pageTitle, primaryButton, secondaryButton, textLink } from '~/com
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors, SelectField } from '~/components/forms/field';
 import { adminPlans } from '~/i18n/admin-plans';
-import { requireAdminPost } from '~/modules/auth/admin-request.server';
+import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import {
   loadPlanSettings,
   planSettingsSchema,
@@ -19,6 +19,7 @@ import {
 import { db } from '~/utils/db.server';
 import { translator } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
+import { OwnerOnlyNote } from '~/components/admin/owner-only-note';
 
 export const meta: MetaFunction = ({ matches }) => sectionTitle(matches, [adminPlans], 'settings.title');
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, form, actor, locale } = await requireAdminPost(request, context);
+  const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const t = translator(locale, adminPlans);
   if (form.get('intent') === 'customer') {
     await setInstallmentsAllowed(db(), {
@@ -72,6 +73,7 @@ export default function PlanSettings() {
         </Link>
       </p>
       <h1 className={pageTitle}>{t('settings.title')}</h1>
+      <OwnerOnlyNote />
       {reply?.message ? <ActionReply reply={reply} /> : null}
 
       <Form method="post" {...getFormProps(form)} className="space-y-5">

@@ -1,12 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AdminErrorBoundary } from '~/components/admin/admin-error';
 import { CallOutcomeForm, CompleteTaskForm } from '~/components/admin/call-outcome-form';
 import { ContactList } from '~/components/admin/contact-list';
 import { adminTitle } from '~/components/admin/meta';
 import { useSectionT } from '~/components/admin/section-t';
 import { TaskKindBadge } from '~/components/admin/task-kind-badge';
-import { card, pageTitle, textLink } from '~/components/admin/ui';
+import { card, pageTitle, secondaryButton, textLink } from '~/components/admin/ui';
+import { CsrfInput, inputClass } from '~/components/forms/field';
+import { taskAssignees } from '~/modules/tasks/assign-task.server';
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { money } from '~/components/invoice/format';
 import { adminContacts } from '~/i18n/admin-customers';
@@ -29,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn((await businessBasics(db(), user.businessId)).timeZone);
   const loaded = await loadTask(db(), user.businessId, params.id ?? '', today);
   if (!loaded) throw new Response('Not found', { status: 404 });
-  return { ...loaded, today, latestPromise: addDaysIso(today, loaded.promiseMaxDays) };
+  const assignees = await taskAssignees(db(), user.businessId);
+  return { ...loaded, assignees, today, latestPromise: addDaysIso(today, loaded.promiseMaxDays) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -50,6 +53,7 @@ export default function TaskPage() {
   const loaded = useLoaderData<typeof loader>();
   const { task, invoice, customer, contacts, activePromise, openDispute, today, latestPromise, timeZone } =
     loaded;
+  const assignee = loaded.assignees.find((u) => u.id === task.assigneeId);
   const reply = useActionData<typeof action>();
   const { locale, t } = useSectionT(adminTasks, adminContacts);
   const lang = useLangLink();
@@ -178,6 +182,41 @@ export default function TaskPage() {
         </div>
 
         <div className="space-y-5">
+          <section aria-labelledby="assign-title" className={card}>
+            <h2 id="assign-title" className="text-base font-semibold text-slate-900">
+              {t('assign.title')}
+            </h2>
+            <p className="mt-1 text-sm text-slate-700">
+              {assignee ? t('assign.current', { name: assignee.name }) : t('assign.none')}
+            </p>
+            {task.status === 'open' ? (
+              <Form method="post" className="mt-3 space-y-3">
+                <CsrfInput value={csrf} />
+                <input type="hidden" name="intent" value="assign" />
+                <div>
+                  <label htmlFor="assigneeId" className="block text-sm font-medium text-slate-800">
+                    {t('assign.label')}
+                  </label>
+                  <select
+                    id="assigneeId"
+                    name="assigneeId"
+                    defaultValue={task.assigneeId ?? ''}
+                    className={`mt-1 ${inputClass}`}
+                  >
+                    <option value="">{t('assign.nobody')}</option>
+                    {loaded.assignees.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className={secondaryButton} disabled={busy}>
+                  {t('assign.submit')}
+                </button>
+              </Form>
+            ) : null}
+          </section>
           <section aria-labelledby="contacts-title" className={card}>
             <h2 id="contacts-title" className="text-base font-semibold text-slate-900">
               {t('task.contacts')}

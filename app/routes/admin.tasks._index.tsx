@@ -8,8 +8,8 @@ import { useLangLink } from '~/components/admin/use-admin';
 import { money } from '~/components/invoice/format';
 import { adminTasks } from '~/i18n/admin-tasks';
 import { businessBasics } from '~/modules/business/business-basics.server';
-import { listOpenTasks, parseTaskKind } from '~/modules/tasks/list-tasks.server';
-import { TASK_KINDS } from '~/modules/tasks/task-kinds';
+import { listOpenTasks, parseTaskKind, parseTaskView } from '~/modules/tasks/list-tasks.server';
+import { TASK_KINDS, TASK_VIEWS } from '~/modules/tasks/task-kinds';
 import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { formatDate } from '~/utils/i18n';
@@ -19,18 +19,18 @@ export const meta: MetaFunction = ({ matches }) => sectionTitle(matches, [adminT
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const kind = parseTaskKind(new URL(request.url).searchParams);
-  const [list, basics] = await Promise.all([
-    listOpenTasks(db(), user.businessId, kind),
-    businessBasics(db(), user.businessId),
-  ]);
-  return { ...list, kind, today: todayIn(basics.timeZone) };
+  const params = new URL(request.url).searchParams;
+  const kind = parseTaskKind(params);
+  const view = parseTaskView(params);
+  const today = todayIn((await businessBasics(db(), user.businessId)).timeZone);
+  const list = await listOpenTasks(db(), user.businessId, kind, { view, userId: user.id, today });
+  return { ...list, kind, view, today };
 }
 
 export const ErrorBoundary = AdminErrorBoundary;
 
 export default function Tasks() {
-  const { rows, counts, kind, today } = useLoaderData<typeof loader>();
+  const { rows, counts, views, kind, view, today } = useLoaderData<typeof loader>();
   const { locale, t } = useSectionT(adminTasks);
   const lang = useLangLink();
   const location = useLocation();
@@ -41,6 +41,19 @@ export default function Tasks() {
     else params.delete('kind');
     return `?${params.toString()}`;
   };
+  const viewLink = (v: string) => {
+    const params = new URLSearchParams(location.search);
+    if (v === 'all') params.delete('view');
+    else params.set('view', v);
+    params.delete('kind');
+    return `?${params.toString()}`;
+  };
+  const pill = (active: boolean) =>
+    `inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${
+      active
+        ? 'bg-brand-700 text-white ring-brand-700'
+        : 'bg-white text-slate-800 ring-slate-300 hover:bg-slate-50'
+    }`;
   const due = (d: string) =>
     d < today ? (
       <span className="font-semibold text-red-800">
@@ -57,11 +70,33 @@ export default function Tasks() {
       <div>
         <h1 className={pageTitle}>{t('tasks.title')}</h1>
         <p className="mt-1 text-sm text-slate-700" aria-live="polite">
-          {t(total === 0 ? 'tasks.count.zero' : total === 1 ? 'tasks.count.one' : 'tasks.count.other', {
-            count: total,
-          })}
+          {t(
+            views.all === 0 ? 'tasks.count.zero' : views.all === 1 ? 'tasks.count.one' : 'tasks.count.other',
+            {
+              count: views.all,
+            },
+          )}
         </p>
       </div>
+
+      <nav aria-label={t('tasks.view')} className={card}>
+        <ul className="flex flex-wrap gap-2">
+          {TASK_VIEWS.map((v) => (
+            <li key={v}>
+              <Link
+                to={viewLink(v)}
+                aria-current={view === v ? 'page' : undefined}
+                className={pill(view === v)}
+              >
+                {t(`view.${v}`)}
+                <span className={`tabular-nums ${view === v ? 'text-white' : 'text-slate-600'}`}>
+                  {views[v]}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <nav aria-label={t('tasks.filter')} className={card}>
         <ul className="flex flex-wrap gap-2">
@@ -104,7 +139,7 @@ export default function Tasks() {
                   {row.title}
                 </Link>
                 <p className="text-slate-700">
-                  {[row.customerName, row.invoiceNumber].filter(Boolean).join(' · ')}
+                  {[row.customerName, row.invoiceNumber, row.assigneeName].filter(Boolean).join(' · ')}
                   {row.balanceMinor !== null && row.currency
                     ? ` · ${money(row.balanceMinor, row.currency, locale)}`
                     : ''}
@@ -128,8 +163,11 @@ export default function Tasks() {
                 <th scope="col" className="px-3 py-3 font-semibold">
                   {t('tasks.col.invoice')}
                 </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
+                <th scope="col" className="px-3 py-3 text-right font-semibold">
                   {t('tasks.col.balance')}
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  {t('tasks.col.assignee')}
                 </th>
               </tr>
             </thead>
@@ -161,11 +199,12 @@ export default function Tasks() {
                       '—'
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right font-medium tabular-nums text-slate-900">
+                  <td className="whitespace-nowrap px-3 py-3 text-right font-medium tabular-nums text-slate-900">
                     {row.balanceMinor !== null && row.currency
                       ? money(row.balanceMinor, row.currency, locale)
                       : '—'}
                   </td>
+                  <td className="px-4 py-3 text-slate-800">{row.assigneeName ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

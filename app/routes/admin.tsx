@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { token, setCookie } = csrfToken(request);
   return data(
     {
-      user: { name: user.name, email: user.email },
+      user: { name: user.name, email: user.email, role: user.role },
       businessName: (await businessBasics(db(), user.businessId)).name,
       csrf: token,
     },

@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { adminTitle } from '~/components/admin/meta';
-import { primaryButton } from '~/components/admin/ui';
+import { primaryButton, textLink } from '~/components/admin/ui';
 import { useAdminT } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
 import { SimulatedBanner } from '~/components/simulated-banner';
@@ -131,6 +131,11 @@ export default function LoginPage() {
               {t('login.submit')}
             </button>
           </Form>
+          <p className="mt-4 text-sm">
+            <Link to="/admin/forgot-password" className={textLink}>
+              {t('login.forgot')}
+            </Link>
+          </p>
         </div>
       </main>
     </>

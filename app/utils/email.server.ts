@@ -64,9 +64,9 @@ export async function queueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<{ id
   return row ?? null;
 }
 
-/** Debtor links are bearer tokens: once Resend has the message, our copy keeps no live token. */
+/** Debtor and account links are bearer tokens: once Resend has the message, our copy keeps no live token. */
 export function scrubTokens(body: string): string {
-  return body.replace(/\/(i|s)\/[A-Za-z0-9_-]{43}/g, '/$1/[link]');
+  return body.replace(/\/(i|s|admin\/invite|admin\/reset-password)\/[A-Za-z0-9_-]{43}/g, '/$1/[link]');
 }
 
 let client: Resend | undefined;

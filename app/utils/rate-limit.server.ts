@@ -37,6 +37,9 @@ export const limits = {
   badToken: () => limiter('bad-token', 20, 600, 900),
   /** Failed logins per IP. Per-account lock-out is separate (users.locked_until). */
   login: () => limiter('login', 10, 900, 900),
+  /** Password-reset requests per IP, and per address asked for (so one inbox cannot be flooded). */
+  passwordReset: () => limiter('password-reset', 5, 900, 900),
+  passwordResetEmail: () => limiter('password-reset-email', 3, 3600, 3600),
   /** Form posts on debtor pages per IP. */
   debtorPost: () => limiter('debtor-post', 60, 600, 600),
 };

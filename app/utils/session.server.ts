@@ -36,6 +36,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
       name: users.name,
       role: users.role,
       sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -47,7 +48,13 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
         isNull(users.disabledAt),
       ),
     );
-  return row ?? null;
+  if (!row) return null;
+  const { lastSeenAt, ...user } = row;
+  // "Last seen" for the sessions page, written at most every five minutes rather than on every request.
+  if (Date.now() - lastSeenAt.getTime() > 5 * 60_000) {
+    await db().update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
+  }
+  return user;
 }
 
 /** For admin loaders and actions: the user, or a redirect to the login page (then back here). */

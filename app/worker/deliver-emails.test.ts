@@ -104,3 +104,27 @@ describe('the worker delivers the outbox through Resend', () => {
     expect(resend.emails).toHaveLength(1);
   });
 });
+
+describe('SIGTERM', () => {
+  test('the worker finishes the send it is in the middle of, records it, then exits 0', async () => {
+    const invoice = await createIssuedInvoice();
+    resend.holdNext(1500);
+    const child = await startWorker();
+    await queueFor(invoice.invoiceId);
+    await waitFor(
+      async () => resend.requests,
+      (n) => n === 1,
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // It waited for Resend's answer rather than dropping the job mid-send...
+    expect(Date.now() - signalled).toBeGreaterThan(1000);
+    // ...and wrote down what Resend said, so no later worker sends it again.
+    const sent = await emailOf(invoice.invoiceId);
+    expect(sent.status).toBe('sent');
+    expect(sent.providerId).toBe(resend.emails[0]!.id);
+    expect(resend.emails).toHaveLength(1);
+  });
+});

@@ -35,9 +35,13 @@ export const customers = pgTable(
     city: text('city'),
     country: char('country', { length: 2 }).notNull().default('FR'),
     locale: text('locale').notNull().default('fr'),
+    /** The currency new invoices start in; null: the business's default. */
+    currency: char('currency', { length: 3 }),
     /** Null: the business's default terms. */
     termsDays: integer('terms_days'),
     creditPolicy: creditPolicy('credit_policy').notNull().default('standard'),
+    /** Under deposit_required: the share of each new invoice billed at once on a deposit invoice. */
+    depositPercent: integer('deposit_percent').notNull().default(30),
     /** New invoices for this customer require a signed acceptance letter by default. */
     acceptanceRequired: boolean('acceptance_required').notNull().default(false),
     /** Installment plans offered to this customer (never to a prepay_only one, whatever this says). */
@@ -50,6 +54,7 @@ export const customers = pgTable(
   (t) => [
     index('customers_business_name_idx').on(t.businessId, t.name),
     check('customers_terms_nonneg', sql`${t.termsDays} IS NULL OR ${t.termsDays} >= 0`),
+    check('customers_deposit_percent_range', sql`${t.depositPercent} BETWEEN 1 AND 99`),
   ],
 );
 

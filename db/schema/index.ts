@@ -1,5 +1,7 @@
+export * from './accounts';
 export * from './acceptances';
 export * from './business';
+export * from './collections';
 export * from './customers';
 export * from './disputes';
 export * from './dunning';

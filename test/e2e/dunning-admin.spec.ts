@@ -158,7 +158,7 @@ test('an admin edits a step with a live preview, then logs a call with a promise
   await axe(page);
   await page.getByRole('link', { name: 'Garage Martin SAS' }).click();
   await expect(page.getByRole('heading', { name: 'Garage Martin SAS', level: 1 })).toBeVisible();
-  await page.getByLabel('Acompte exigé la prochaine fois').check();
+  await page.getByLabel('Acompte exigé').check();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Réglages de recouvrement enregistrés.' }),

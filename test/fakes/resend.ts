@@ -16,6 +16,8 @@ export type ResendFake = {
   /** Every POST, including replays and refused ones. */
   requests: number;
   failNext(times: number): void;
+  /** The next POST is accepted but answered only after `ms` (a slow Resend, to catch a worker mid-send). */
+  holdNext(ms: number): void;
   stop(): Promise<void>;
 };
 
@@ -23,6 +25,7 @@ export async function startResendFake(): Promise<ResendFake> {
   const emails: ReceivedEmail[] = [];
   const byKey = new Map<string, ReceivedEmail>();
   let failures = 0;
+  let holdMs = 0;
   let requests = 0;
   const server = createServer((req, res) => {
     let raw = '';
@@ -50,7 +53,9 @@ export async function startResendFake(): Promise<ResendFake> {
       };
       emails.push(email);
       if (key) byKey.set(key, email);
-      json(200, { id: email.id });
+      const hold = holdMs;
+      holdMs = 0;
+      setTimeout(() => json(200, { id: email.id }), hold);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +68,9 @@ export async function startResendFake(): Promise<ResendFake> {
     },
     failNext(times) {
       failures = times;
+    },
+    holdNext(ms) {
+      holdMs = ms;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

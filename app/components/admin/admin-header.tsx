@@ -53,6 +53,9 @@ export function AdminHeader() {
           <NavLink to={lang('/admin/customers')} className={navClass}>
             {t('admin.nav.customers')}
           </NavLink>
+          <NavLink to={lang('/admin/collections')} className={navClass}>
+            {t('admin.nav.collections')}
+          </NavLink>
           <NavLink to={lang('/admin/dunning')} className={navClass}>
             {t('admin.nav.dunning')}
           </NavLink>
@@ -61,6 +64,9 @@ export function AdminHeader() {
           </NavLink>
           <NavLink to={lang('/admin/outbox')} className={navClass}>
             {t('admin.nav.outbox')}
+          </NavLink>
+          <NavLink to={lang('/admin/settings')} className={navClass}>
+            {t('admin.nav.settings')}
           </NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2">

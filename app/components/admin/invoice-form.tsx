@@ -9,7 +9,9 @@ import {
   SelectField,
   TextareaField,
 } from '~/components/forms/field';
+import { adminCustomerForm } from '~/i18n/admin-customer-form';
 import { INVOICE_CURRENCIES } from '~/modules/invoices/form-options';
+import { translator } from '~/utils/i18n';
 import type { InvoiceFormInput } from '~/modules/invoices/invoice-form.server';
 import { InvoiceLinesEditor } from './invoice-lines-editor';
 import { TotalsPreview } from './totals-preview';
@@ -17,7 +19,14 @@ import { card, primaryButton, secondaryButton } from './ui';
 import { useAdmin, useAdminT, useLangLink } from './use-admin';
 
 type Props = {
-  customers: { id: string; name: string; termsDays: number }[];
+  customers: {
+    id: string;
+    name: string;
+    termsDays: number;
+    currency: string | null;
+    creditPolicy: string;
+    depositPercent: number;
+  }[];
   defaultTermsDays: number;
   defaultValue: {
     currency: string;
@@ -56,6 +65,19 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
   const hasErrors =
     lastResult?.status === 'error' && Object.values(lastResult.error ?? {}).some((e) => e?.length);
 
+  const chosen = customers.find((c) => c.id === String(form.value?.customerId ?? ''));
+  const policyNote =
+    chosen?.creditPolicy === 'deposit_required'
+      ? translator(locale, adminCustomerForm)('credit.applied.deposit', { percent: chosen.depositPercent })
+      : chosen?.creditPolicy === 'prepay_only'
+        ? translator(locale, adminCustomerForm)('credit.applied.prepay')
+        : '';
+  const chooseCustomer = (customerId: string) => {
+    followTerms(String(form.value?.issueDate ?? ''), customerId);
+    const currency = customers.find((c) => c.id === customerId)?.currency;
+    if (currency) form.update({ name: fields.currency.name, value: currency });
+  };
+
   const followTerms = (issueDate: string | undefined, customerId: string | undefined) => {
     if (dueEdited.current || !issueDate) return;
     const terms = customers.find((c) => c.id === customerId)?.termsDays ?? defaultTermsDays;
@@ -84,8 +106,9 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
             className="sm:col-span-2"
             selectProps={{
               required: true,
-              onChange: (e) => followTerms(String(form.value?.issueDate ?? ''), e.currentTarget.value),
+              onChange: (e) => chooseCustomer(e.currentTarget.value),
             }}
+            hint={<span aria-live="polite">{policyNote}</span>}
           >
             <option value="">{t('new.customer.choose')}</option>
             {customers.map((c) => (

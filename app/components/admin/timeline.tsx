@@ -48,6 +48,13 @@ function detail(entry: TimelineEntry, currency: string, locale: Locale, t: T): s
             amount: money(d.amountMinor, currency, locale),
           })
         : null;
+    case 'invoice.handed_to_agency':
+      return typeof d.amountMinor === 'number'
+        ? t('event.invoice.handed_to_agency.detail', {
+            agency: String(d.agencyName),
+            amount: money(d.amountMinor, currency, locale),
+          })
+        : null;
     case 'invoice.voided':
       return typeof d.reason === 'string' ? t('event.invoice.voided.detail', { reason: d.reason }) : null;
     case 'reminder.sent':

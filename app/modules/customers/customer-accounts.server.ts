@@ -7,7 +7,8 @@ import type { DbOrTx } from '~/utils/db.server';
 import { daysBetween } from '~/utils/dates';
 
 export const CUSTOMERS_PER_PAGE = 50;
-import type { CreditPolicy } from './credit-policies';
+import { suggestCreditPolicy, type CreditPolicy } from './credit-policies';
+import { paymentRecord } from './payment-record.server';
 
 export type Balance = { currency: string; balanceMinor: number };
 export type CustomerAccountRow = {
@@ -110,11 +111,9 @@ export async function listCustomerAccounts(
   };
 }
 
-export type PaymentRecord = { paidInvoices: number; paidOnTime: number; averageDaysLate: number | null };
-
 /**
- * One customer of the business with what the collection settings page shows: contacts, open invoices with their
- * balances, and its payment record (invoices paid, share paid by the due date, average days late when paid).
+ * One customer of the business with what its page shows: contacts, open invoices with their balances, its payment
+ * record (paymentRecord) and the stricter credit policy the record calls for, if any (suggestCreditPolicy).
  */
 export async function loadCustomerAccount(db: DbOrTx, businessId: string, customerId: string, today: string) {
   if (!isUuid(customerId)) return null;
@@ -124,10 +123,15 @@ export async function loadCustomerAccount(db: DbOrTx, businessId: string, custom
       name: customers.name,
       legalName: customers.legalName,
       city: customers.city,
+      siren: customers.siren,
+      vatNumber: customers.vatNumber,
+      currency: customers.currency,
       termsDays: customers.termsDays,
       creditPolicy: customers.creditPolicy,
+      depositPercent: customers.depositPercent,
       dunningPolicyId: customers.dunningPolicyId,
       locale: customers.locale,
+      archivedAt: customers.archivedAt,
       timeZone: business.timeZone,
       defaultTermsDays: business.defaultTermsDays,
     })
@@ -162,30 +166,18 @@ export async function loadCustomerAccount(db: DbOrTx, businessId: string, custom
       .from(invoices)
       .where(and(eq(invoices.customerId, customer.id), eq(invoices.status, 'open')))
       .orderBy(asc(invoices.dueDate)),
-    db
-      .select({
-        paid: sql<number>`count(*)`.mapWith(Number),
-        onTime:
-          sql<number>`count(*) FILTER (WHERE (${invoices.paidAt} AT TIME ZONE ${customer.timeZone})::date <= ${invoices.dueDate})`.mapWith(
-            Number,
-          ),
-        averageLate: sql<
-          string | null
-        >`avg(greatest(0, (${invoices.paidAt} AT TIME ZONE ${customer.timeZone})::date - ${invoices.dueDate}))`,
-      })
-      .from(invoices)
-      .where(and(eq(invoices.customerId, customer.id), eq(invoices.status, 'paid'))),
+    paymentRecord(db, { customerId: customer.id, timeZone: customer.timeZone, today }),
   ]);
-  const paymentRecord: PaymentRecord = {
-    paidInvoices: record[0]?.paid ?? 0,
-    paidOnTime: record[0]?.onTime ?? 0,
-    averageDaysLate:
-      record[0]?.averageLate == null ? null : Math.round(Number(record[0].averageLate) * 10) / 10,
-  };
   return {
-    customer: { ...customer, termsDays: customer.termsDays ?? customer.defaultTermsDays },
+    customer: {
+      ...customer,
+      archivedAt: customer.archivedAt?.toISOString() ?? null,
+      ownTermsDays: customer.termsDays,
+      termsDays: customer.termsDays ?? customer.defaultTermsDays,
+    },
     contacts: people,
     openInvoices: open.map((i) => ({ ...i, daysLate: Math.max(0, daysBetween(i.dueDate, today)) })),
-    paymentRecord,
+    paymentRecord: record,
+    suggestedPolicy: suggestCreditPolicy(customer.creditPolicy, record),
   };
 }

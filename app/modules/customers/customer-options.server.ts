@@ -4,7 +4,7 @@ import type { DbOrTx } from '~/utils/db.server';
 
 /**
  * The customers an invoice can be made out to (not archived), by name, each with its payment terms (its own, or
- * the business's default), plus the business settings the new-invoice form starts from.
+ * the business's default), its currency and its credit policy (the form says what the policy will do), plus the business settings the new-invoice form starts from.
  */
 export async function invoiceFormContext(db: DbOrTx, businessId: string) {
   const [settings] = await db
@@ -17,16 +17,19 @@ export async function invoiceFormContext(db: DbOrTx, businessId: string) {
     .where(eq(business.id, businessId));
   if (!settings) throw new Error(`no business ${businessId}`);
   const rows = await db
-    .select({ id: customers.id, name: customers.name, termsDays: customers.termsDays })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      termsDays: customers.termsDays,
+      currency: customers.currency,
+      creditPolicy: customers.creditPolicy,
+      depositPercent: customers.depositPercent,
+    })
     .from(customers)
     .where(and(eq(customers.businessId, businessId), isNull(customers.archivedAt)))
     .orderBy(asc(customers.name));
   return {
     ...settings,
-    customers: rows.map((c) => ({
-      id: c.id,
-      name: c.name,
-      termsDays: c.termsDays ?? settings.defaultTermsDays,
-    })),
+    customers: rows.map((c) => ({ ...c, termsDays: c.termsDays ?? settings.defaultTermsDays })),
   };
 }

@@ -1,11 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { creditedMinorSql, paidMinorSql } from '~/modules/invoices/balance.server';
 
-/** Why a claimed step was not sent. The first six come from skipReasonSql; the rest from the send handler. */
+/** Why a claimed step was not sent. The first seven come from skipReasonSql; the rest from the send handler. */
 export type SkipReason =
   | 'paid'
   | 'void'
   | 'not_open'
+  | 'at_agency'
   | 'promised'
   | 'on_plan'
   | 'debit_processing'
@@ -25,6 +26,7 @@ export function balanceSql(invoice: SQL): SQL {
  * Why an invoice must not be reminded on `today` (a date in the business's time zone), or NULL when it may be.
  * The sweep and the send handler both use this one expression, so the rules cannot drift apart:
  * - paid: status paid, or nothing left to pay; void; any other status than open (uncollectible);
+ * - at_agency: handed to a collection agency (collection_cases): the agency chases it now, not the ladder;
  * - promised: an active promise whose date has not passed (the debtor page says "promised for ..." until then);
  * - on_plan: a live installment plan (pending or active);
  * - debit_processing: a payment still processing (a bank debit Stripe has not confirmed yet), its own or a
@@ -39,6 +41,7 @@ export function skipReasonSql(invoice: SQL, balance: SQL, today: SQL): SQL {
     WHEN ${invoice}.status = 'void' THEN 'void'
     WHEN ${invoice}.status <> 'open' THEN 'not_open'
     WHEN ${balance} <= 0 THEN 'paid'
+    WHEN EXISTS (SELECT 1 FROM collection_cases cc WHERE cc.invoice_id = ${id}) THEN 'at_agency'
     WHEN EXISTS (SELECT 1 FROM promises p WHERE p.invoice_id = ${id} AND p.status = 'active'
       AND p.promised_date >= ${today}) THEN 'promised'
     WHEN EXISTS (SELECT 1 FROM payment_plans pp WHERE pp.invoice_id = ${id}

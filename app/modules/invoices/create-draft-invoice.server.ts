@@ -3,6 +3,7 @@ import { business, customers, invoiceLines, invoices } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import type { Db } from '~/utils/db.server';
 import { daysBetween } from '~/utils/dates';
+import { applyCreditPolicy, type PlannedDraft } from '~/modules/customers/apply-credit-policy';
 import { computeTotals } from './totals';
 
 export type DraftLineInput = {
@@ -25,12 +26,15 @@ export type DraftInvoiceInput = {
 };
 
 export type CreateDraftResult =
-  | { ok: true; invoiceId: string }
+  /** With a deposit_required customer, `invoiceId` is the balance invoice and `depositInvoiceId` its deposit. */
+  | { ok: true; invoiceId: string; depositInvoiceId?: string }
   | { ok: false; field: keyof DraftInvoiceInput; error: 'unknown_customer' | 'customer_archived' };
 
 /**
  * Creates a draft with its lines and totals (computed here, in integers; the client's figures are never used).
- * The customer must belong to the business: a forged id is reported as a field error, not written.
+ * The customer must belong to the business: a forged id is reported as a field error, not written. The customer's
+ * credit policy is applied here, the one way invoices are made (applyCreditPolicy): prepay only makes it due on
+ * its issue date; deposit required makes a deposit invoice and a balance invoice, in one transaction.
  */
 export async function createDraftInvoice(
   db: Db,
@@ -43,6 +47,9 @@ export async function createDraftInvoice(
         id: customers.id,
         archivedAt: customers.archivedAt,
         acceptanceRequired: customers.acceptanceRequired,
+        creditPolicy: customers.creditPolicy,
+        depositPercent: customers.depositPercent,
+        locale: customers.locale,
       })
       .from(customers)
       .where(and(eq(customers.id, invoice.customerId), eq(customers.businessId, businessId)));
@@ -53,49 +60,63 @@ export async function createDraftInvoice(
       .from(business)
       .where(eq(business.id, businessId));
 
-    const totals = computeTotals(invoice.lines);
-    const [row] = await tx
-      .insert(invoices)
-      .values({
+    const planned = applyCreditPolicy(invoice, customer);
+    const ids: Partial<Record<PlannedDraft['role'], string>> = {};
+    for (const { role, invoice: draft } of planned) {
+      const totals = computeTotals(draft.lines);
+      const [row] = await tx
+        .insert(invoices)
+        .values({
+          businessId,
+          customerId: customer.id,
+          status: 'draft',
+          currency: draft.currency,
+          issueDate: draft.issueDate,
+          dueDate: draft.dueDate,
+          termsDays: daysBetween(draft.issueDate, draft.dueDate),
+          purchaseOrder: draft.purchaseOrder || null,
+          notes: draft.notes || null,
+          subtotalMinor: totals.subtotalMinor,
+          taxMinor: totals.taxMinor,
+          totalMinor: totals.totalMinor,
+          penaltyRateBps: settings?.penaltyRateBps ?? null,
+          recoveryIndemnityMinor: settings?.indemnity ?? 4000,
+          // A customer may require a signed acceptance letter on every invoice by default.
+          acceptanceRequired:
+            role === 'deposit' ? false : (draft.acceptanceRequired ?? false) || customer.acceptanceRequired,
+        })
+        .returning({ id: invoices.id });
+      const invoiceId = row!.id;
+      ids[role] = invoiceId;
+      await tx.insert(invoiceLines).values(
+        draft.lines.map((line, i) => ({
+          invoiceId,
+          position: i + 1,
+          description: line.description,
+          quantityMilli: line.quantityMilli,
+          unit: line.unit || null,
+          unitPriceMinor: line.unitPriceMinor,
+          taxRateBps: line.taxRateBps,
+          lineTotalMinor: totals.lineTotals[i]!,
+        })),
+      );
+      await recordEvent(tx, {
         businessId,
-        customerId: customer.id,
-        status: 'draft',
-        currency: invoice.currency,
-        issueDate: invoice.issueDate,
-        dueDate: invoice.dueDate,
-        termsDays: daysBetween(invoice.issueDate, invoice.dueDate),
-        purchaseOrder: invoice.purchaseOrder || null,
-        notes: invoice.notes || null,
-        subtotalMinor: totals.subtotalMinor,
-        taxMinor: totals.taxMinor,
-        totalMinor: totals.totalMinor,
-        penaltyRateBps: settings?.penaltyRateBps ?? null,
-        recoveryIndemnityMinor: settings?.indemnity ?? 4000,
-        // A customer may require a signed acceptance letter on every invoice by default.
-        acceptanceRequired: (invoice.acceptanceRequired ?? false) || customer.acceptanceRequired,
-      })
-      .returning({ id: invoices.id });
-    const invoiceId = row!.id;
-    await tx.insert(invoiceLines).values(
-      invoice.lines.map((line, i) => ({
         invoiceId,
-        position: i + 1,
-        description: line.description,
-        quantityMilli: line.quantityMilli,
-        unit: line.unit || null,
-        unitPriceMinor: line.unitPriceMinor,
-        taxRateBps: line.taxRateBps,
-        lineTotalMinor: totals.lineTotals[i]!,
-      })),
-    );
-    await recordEvent(tx, {
-      businessId,
-      invoiceId,
-      customerId: customer.id,
-      type: 'invoice.created',
-      actor: input.actor,
-      data: { totalMinor: totals.totalMinor, currency: invoice.currency, lines: invoice.lines.length },
-    });
-    return { ok: true, invoiceId } as const;
+        customerId: customer.id,
+        type: 'invoice.created',
+        actor: input.actor,
+        data: {
+          totalMinor: totals.totalMinor,
+          currency: draft.currency,
+          lines: draft.lines.length,
+          creditPolicy: customer.creditPolicy,
+          ...(role === 'invoice' ? {} : { part: role, depositPercent: customer.depositPercent }),
+          ...(role === 'balance' ? { depositInvoiceId: ids.deposit } : {}),
+        },
+      });
+    }
+    const invoiceId = (ids.balance ?? ids.invoice)!;
+    return { ok: true, invoiceId, ...(ids.deposit ? { depositInvoiceId: ids.deposit } : {}) } as const;
   });
 }

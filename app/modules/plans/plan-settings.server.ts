@@ -111,7 +111,10 @@ export function planSettingsSchema(locale: Locale, currency: string) {
 
 export type PlanSettingsValue = z.output<ReturnType<typeof planSettingsSchema>>;
 
-/** Saves the settings (an event records what they became). Offer ids are derived from their shape, so stable. */
+/**
+ * Saves the settings; an event records each changed one, before and after (nothing when nothing changed). Offer
+ * ids are derived from their shape, so stable.
+ */
 export async function savePlanSettings(db: Db, businessId: string, value: PlanSettingsValue, actor: Actor) {
   const offers: InstallmentOffer[] = [];
   for (const slot of value.offers) {
@@ -128,18 +131,30 @@ export async function savePlanSettings(db: Db, businessId: string, value: PlanSe
       offers.push({ id, parts, interval: slot.interval, ...(splitPercent ? { splitPercent } : {}) });
   }
   await db.transaction(async (tx) => {
-    await tx
-      .update(business)
-      .set({
-        installmentOffers: offers,
-        planMinFirstPartMinor: value.minFirstPart,
-        planMaxDurationDays: value.maxDurationDays,
-        planMinInvoiceMinor: value.minInvoice,
-        promiseMaxDays: value.promiseMaxDays,
-        promiseMaxPerInvoice: value.promiseMaxPerInvoice,
-      })
-      .where(eq(business.id, businessId));
-    await recordEvent(tx, { businessId, type: 'settings.plans_updated', actor, data: { ...value, offers } });
+    const [b] = await tx.select().from(business).where(eq(business.id, businessId)).for('update');
+    const after = {
+      installmentOffers: offers,
+      planMinFirstPartMinor: value.minFirstPart,
+      planMaxDurationDays: value.maxDurationDays,
+      planMinInvoiceMinor: value.minInvoice,
+      promiseMaxDays: value.promiseMaxDays,
+      promiseMaxPerInvoice: value.promiseMaxPerInvoice,
+    };
+    const keys = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (k) => stable(b?.[k]) !== stable(after[k]),
+    );
+    if (!keys.length) return;
+    await tx.update(business).set(after).where(eq(business.id, businessId));
+    // The audit log shows each changed setting with its value before and after.
+    await recordEvent(tx, {
+      businessId,
+      type: 'settings.plans_updated',
+      actor,
+      data: {
+        before: Object.fromEntries(keys.map((k) => [k, b?.[k] ?? null])),
+        after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+      },
+    });
   });
 }
 
@@ -171,4 +186,13 @@ export async function setInstallmentsAllowed(
     }
     return Boolean(row);
   });
+}
+
+/** JSON with object keys sorted: jsonb hands keys back in its own order. */
+function stable(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }

@@ -94,6 +94,7 @@ export async function loadTask(db: DbOrTx, businessId: string, taskId: string, t
       notes: task.notes,
       doneAt: task.doneAt?.toISOString() ?? null,
       doneByName: row.doneByName,
+      assigneeId: task.assigneeId,
     },
     invoice: invoice
       ? {

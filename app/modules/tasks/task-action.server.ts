@@ -9,10 +9,11 @@ import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { formatDate, translator, type Locale } from '~/utils/i18n';
 import { callOutcomeSchema, completeTaskSchema } from './call-outcome-form.server';
+import { assignTask, taskAssignees } from './assign-task.server';
 import { completeTask, logCallOutcome, type CallOutcomeError } from './log-call-outcome.server';
 
 export type TaskActionReply = {
-  intent: 'outcome' | 'complete' | null;
+  intent: 'outcome' | 'complete' | 'assign' | null;
   ok: boolean;
   message: string;
   result?: SubmissionResult<string[]>;
@@ -37,13 +38,14 @@ const ERROR_FIELDS: Partial<Record<CallOutcomeError, string>> = {
 };
 
 /**
- * The task page's two forms: a call's outcome, or "mark as done" for other tasks. Dates are checked against
+ * The task page's forms: who the task is assigned to, a call's outcome, or "mark as done" for other tasks. Dates are checked against
  * today in the business's time zone and its promise limit. Bad input: 400, nothing written.
  */
 export async function runTaskAction(input: Input): Promise<{ status: number; reply: TaskActionReply }> {
   const t = translator(input.locale, adminTasks);
   const raw = input.form.get('intent');
-  const intent: TaskActionReply['intent'] = raw === 'outcome' || raw === 'complete' ? raw : null;
+  const intent: TaskActionReply['intent'] =
+    raw === 'outcome' || raw === 'complete' || raw === 'assign' ? raw : null;
   const fail = (status: number, message: string, result?: SubmissionResult<string[]>) => ({
     status,
     reply: { intent, ok: false, message, result } satisfies TaskActionReply,
@@ -57,6 +59,8 @@ export async function runTaskAction(input: Input): Promise<{ status: number; rep
     .where(and(eq(tasks.id, input.taskId), eq(tasks.businessId, input.businessId)));
   if (!context) return fail(404, t('result.notFound'));
   const today = todayIn(context.timeZone);
+
+  if (intent === 'assign') return runAssign(input, t);
 
   if (intent === 'complete') {
     const submission = parseWithZod(input.form, { schema: completeTaskSchema(input.locale) });
@@ -99,4 +103,33 @@ export async function runTaskAction(input: Input): Promise<{ status: number; rep
     status: 200,
     reply: { intent, ok: true, message: t(`result.outcome.${logged.outcome}`, { date }) },
   };
+}
+
+async function runAssign(input: Input, t: ReturnType<typeof translator>) {
+  const raw = String(input.form.get('assigneeId') ?? '');
+  const assigneeId = raw === '' ? null : raw;
+  const fail = (status: number, key: string) => ({
+    status,
+    reply: { intent: 'assign' as const, ok: false, message: t(key) },
+  });
+  const assigned = await assignTask(db(), {
+    businessId: input.businessId,
+    taskId: input.taskId,
+    assigneeId,
+    actor: input.actor,
+  });
+  if (!assigned.ok) {
+    if (assigned.error === 'not_found') return fail(404, 'result.notFound');
+    if (assigned.error === 'not_open') return fail(409, 'result.notOpen');
+    return fail(400, 'result.unknownUser');
+  }
+  const name = assigneeId
+    ? ((await taskAssignees(db(), input.businessId)).find((u) => u.id === assigneeId)?.name ?? '')
+    : '';
+  const message = !assigned.changed
+    ? t('result.assignUnchanged')
+    : assigneeId
+      ? t('result.assigned', { name })
+      : t('result.unassigned');
+  return { status: 200, reply: { intent: 'assign' as const, ok: true, message } };
 }

@@ -9,6 +9,10 @@ export const TASK_KINDS = [
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
+/** Which open tasks to show: all, those given to the signed-in user, those due today, or those past their date. */
+export const TASK_VIEWS = ['all', 'mine', 'today', 'overdue'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
 /** What a staff member says the customer gave as the reason (promises.reason). */
 export const PROMISE_REASONS = ['cash_flow', 'awaiting_approval', 'invoice_not_received', 'other'] as const;
 export const DISPUTE_REASONS = [

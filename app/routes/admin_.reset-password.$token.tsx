@@ -1,0 +1,109 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AccountShell } from '~/components/admin/account-shell';
+import { sectionTitle, useSectionT } from '~/components/admin/section-t';
+import { primaryButton, textLink } from '~/components/admin/ui';
+import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
+import { adminUsers } from '~/i18n/admin-users';
+import { SESSION_DAYS } from '~/modules/auth/login.server';
+import { isResetLinkValid, resetPassword } from '~/modules/users/reset-password.server';
+import { checkTokenLookup } from '~/modules/users/token-page.server';
+import { newPasswordSchema, PASSWORD_MIN, type NewPasswordInput } from '~/modules/users/user-forms.server';
+import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { db } from '~/utils/db.server';
+import { pickLocale, translator } from '~/utils/i18n';
+import { sessionCookie } from '~/utils/session.server';
+
+export const meta: MetaFunction = ({ matches }) => sectionTitle(matches, [adminUsers], 'reset.title');
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const valid = await isResetLinkValid(db(), params.token ?? '');
+  await checkTokenLookup(context, valid);
+  const { token, setCookie } = csrfToken(request);
+  const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined;
+  return data({ csrf: token, valid }, { status: valid ? 200 : 404, headers });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const locale = pickLocale(request);
+  const submission = parseWithZod(form, { schema: newPasswordSchema(locale, false) });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
+  }
+  const outcome = await resetPassword(db(), {
+    token: params.token ?? '',
+    password: submission.value.password,
+    ip: context.clientIp,
+    userAgent: request.headers.get('user-agent'),
+  });
+  if (!outcome.ok) {
+    await checkTokenLookup(context, false);
+    const message = translator(locale, adminUsers)('reset.invalid');
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ['password', 'confirm'] }) },
+      { status: 404 },
+    );
+  }
+  return redirect('/admin/invoices', {
+    headers: { 'Set-Cookie': sessionCookie(outcome.sessionToken, SESSION_DAYS * 86_400) },
+  });
+}
+
+export default function ResetPassword() {
+  const { csrf, valid } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { t } = useSectionT(adminUsers);
+  const busy = useNavigation().state === 'submitting';
+  const [form, fields] = useForm<NewPasswordInput>({
+    id: 'reset',
+    lastResult: reply?.result,
+    shouldValidate: 'onSubmit',
+  });
+  if (!valid) {
+    return (
+      <AccountShell title={t('reset.invalid.title')}>
+        <p className="mt-2 text-sm text-slate-700">{t('reset.invalid')}</p>
+        <p className="mt-4 text-sm">
+          <Link to="/admin/forgot-password" className={textLink}>
+            {t('reset.again')}
+          </Link>
+        </p>
+      </AccountShell>
+    );
+  }
+  return (
+    <AccountShell title={t('reset.title')}>
+      <p className="mt-1 text-sm text-slate-700">{t('reset.intro')}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        <CsrfInput value={csrf} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          meta={fields.password}
+          type="password"
+          label={t('password.new')}
+          hint={t('password.hint', { min: PASSWORD_MIN })}
+          inputProps={{ autoComplete: 'new-password', required: true, minLength: PASSWORD_MIN }}
+        />
+        <Field
+          meta={fields.confirm}
+          type="password"
+          label={t('password.confirm')}
+          inputProps={{ autoComplete: 'new-password', required: true }}
+        />
+        <button type="submit" className={`${primaryButton} w-full`} disabled={busy}>
+          {t('reset.submit')}
+        </button>
+      </Form>
+    </AccountShell>
+  );
+}
