@@ -4,7 +4,8 @@ import { customers, dunningPolicies } from '#db/schema/index';
 import { localInstant } from '~/modules/dunning/business-calendar';
 import { runDunningSweep } from '~/modules/dunning/sweep.server';
 import { db } from '~/utils/db.server';
-import { seedDemo } from './seed';
+import { loadStatementCustomer, openStatementInvoices } from '~/modules/statements/load-statement.server';
+import { demoStatementLink, seedDemo } from './seed';
 import { chronicLatePayerPolicy } from './seed-follow-up';
 
 // Tuesday 16 June 2026, 11:00 in Lyon.
@@ -66,5 +67,12 @@ describe('the demo seed', () => {
     // The seed left nothing due undone: the worker's next sweep finds nothing to send.
     const next = await runDunningSweep({ now: new Date(NOW.getTime() + 15 * 60_000) });
     expect(next).toMatchObject({ businesses: 1, claimed: [], requeued: [] });
+
+    // Issue 7: one customer has several open invoices, and its statement link opens on them.
+    const statement = await demoStatementLink(db());
+    const token = statement!.url.split('/s/')[1]!;
+    const customer = await loadStatementCustomer(db(), token);
+    const open = await openStatementInvoices(db(), customer!.customerId, '2026-06-16');
+    expect(open.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -24,6 +24,7 @@ import { createDraftInvoice } from '~/modules/invoices/create-draft-invoice.serv
 import { issueInvoice } from '~/modules/invoices/issue-invoice.server';
 import { voidInvoice } from '~/modules/invoices/void-invoice.server';
 import { mintInvoiceLink } from '~/modules/links/mint-link.server';
+import { mintStatementLink } from '~/modules/statements/statement-links.server';
 import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
 import { sha256Hex } from '~/modules/acceptance/evidence.server';
 import { buildLetter } from '~/modules/acceptance/letter.server';
@@ -266,6 +267,20 @@ export async function demoLinks(db: Db): Promise<{ label: string; url: string }[
   return links;
 }
 
+/** A fresh statement link for the customer with the most open invoices (issue 7: pay several at once). */
+export async function demoStatementLink(db: Db): Promise<{ label: string; url: string } | null> {
+  const [row] = await db
+    .select({ id: customers.id, name: customers.name, open: sql<number>`count(*)`.mapWith(Number) })
+    .from(customers)
+    .innerJoin(invoices, and(eq(invoices.customerId, customers.id), eq(invoices.status, 'open')))
+    .groupBy(customers.id, customers.name)
+    .orderBy(sql`count(*) DESC`, customers.name)
+    .limit(1);
+  if (!row || row.open < 2) return null;
+  const link = await mintStatementLink(db, row.id);
+  return { label: `${row.name}, ${row.open} open invoices`, url: link.url };
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const db = appDb();
   seedDemo(db)
@@ -273,6 +288,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       if (seeded) console.log('demo data seeded');
       console.log(`admin: ${env().APP_URL}/admin (${demoAdmin.email} / ${demoAdmin.password})`);
       for (const link of await demoLinks(db)) console.log(`debtor link: ${link.url} (${link.label})`);
+      const statement = await demoStatementLink(db);
+      if (statement) console.log(`statement link: ${statement.url} (${statement.label})`);
     })
     .catch((error) => {
       console.error('seed failed:', error instanceof Error ? error.message : error);

@@ -41,6 +41,8 @@ export type ReminderEmailProps = {
   actions: ReminderAction[];
   /** Itemised when present. */
   penalty: LatePenalty | null;
+  /** The customer's statement, when more than one invoice is open: pay them all at once. */
+  statement?: { url: string; openInvoices: number } | null;
 };
 
 const copy: Dictionary = {
@@ -84,6 +86,9 @@ const copy: Dictionary = {
       'Ce lien vous est personnel : ne le transmettez qu’aux personnes chargées du règlement.',
     'reminder.alreadyPaid':
       'Si vous avez réglé cette facture entre-temps, merci de ne pas tenir compte de ce message.',
+    'reminder.statement':
+      'Vous avez {count} factures ouvertes chez nous. Votre relevé de compte les présente toutes et permet de les régler en une seule fois :',
+    'reminder.statement.link': 'Voir le relevé de compte',
   },
   en: {
     'reminder.kicker.friendly': 'Friendly reminder',
@@ -122,6 +127,9 @@ const copy: Dictionary = {
     'reminder.signoff.formal': 'Yours faithfully,',
     'reminder.private': 'This link is personal: only share it with the people who handle the payment.',
     'reminder.alreadyPaid': 'If you have paid this invoice in the meantime, please disregard this message.',
+    'reminder.statement':
+      'You have {count} open invoices with us. Your statement of account shows them all and lets you pay them at once:',
+    'reminder.statement.link': 'View the statement of account',
   },
 };
 
@@ -237,6 +245,15 @@ export default function ReminderEmail(props: ReminderEmailProps) {
           {props.url}
         </Link>
       </Text>
+
+      {props.statement ? (
+        <Text style={text}>
+          {t('reminder.statement', { count: props.statement.openInvoices })}{' '}
+          <Link href={props.statement.url} style={link}>
+            {t('reminder.statement.link')}
+          </Link>
+        </Text>
+      ) : null}
 
       {others.length ? (
         <>

@@ -154,7 +154,7 @@ async function main() {
 
   if (existsSync(path.join(root, 'db', 'seed.ts'))) {
     await runStep('seed', ['db/seed.ts'], env, (line) => {
-      if (/^(admin|debtor link): /.test(line)) {
+      if (/^(admin|debtor link|statement link): /.test(line)) {
         banner.push(line);
         console.log(line);
       } else console.log(prefixed('seed', line));

@@ -116,6 +116,11 @@ export default function CustomerPage() {
               {t('contacts.link')}
             </Link>
           </li>
+          <li>
+            <Link to={lang(`/admin/customers/${customer.id}/statement`)} className={textLink}>
+              {t('customer.statement')}
+            </Link>
+          </li>
         </ul>
       </div>
 

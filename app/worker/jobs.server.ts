@@ -10,6 +10,7 @@ import { stripeConfigured } from '~/utils/stripe.server';
 import { logger } from '~/utils/logger.server';
 import { registerDunningJobs } from '~/modules/dunning/dunning-jobs.server';
 import { planJobs } from '~/modules/plans/plan-jobs.server';
+import { statementJobs } from '~/modules/statements/statement-jobs.server';
 
 /** Every job the worker runs: name, schedule (cron, in UTC) and handler. Later issues add theirs here. */
 export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] = [
@@ -60,6 +61,7 @@ export const jobs: { name: string; cron?: string; run: () => Promise<void> }[] =
   },
   // Installment charges, plan defaults and promise checks (issue 6).
   ...planJobs,
+  ...statementJobs,
 ];
 
 export async function registerJobs(boss: PgBoss): Promise<void> {

@@ -10,4 +10,5 @@ export * from './messaging';
 export * from './payments';
 export * from './plans';
 export * from './rate-limits';
+export * from './statements';
 export * from './users';

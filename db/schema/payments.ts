@@ -16,6 +16,7 @@ import { createdAt, currency, id, money, tstz } from './columns';
 import { customers } from './customers';
 import { invoices } from './invoices';
 import { installments } from './plans';
+import { statementPayments } from './statements';
 import { users } from './users';
 
 export const paymentStatus = pgEnum('payment_status', [
@@ -52,6 +53,8 @@ export const payments = pgTable(
       .references(() => customers.id),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     installmentId: uuid('installment_id').references(() => installments.id),
+    /** A share of a multi-invoice statement payment (its PaymentIntent is on the statement payment). */
+    statementPaymentId: uuid('statement_payment_id').references(() => statementPayments.id),
     currency: currency().notNull(),
     amountMinor: money('amount_minor').notNull(),
     status: paymentStatus('status').notNull(),
@@ -85,6 +88,9 @@ export const payments = pgTable(
       .on(t.createdAt)
       .where(sql`${t.status} IN ('requires_payment_method', 'requires_action', 'processing')`),
     index('payments_invoice_idx').on(t.invoiceId, t.status),
+    uniqueIndex('payments_statement_share_unique')
+      .on(t.statementPaymentId, t.invoiceId)
+      .where(sql`${t.statementPaymentId} IS NOT NULL`),
     index('payments_business_succeeded_idx').on(t.businessId, t.succeededAt),
     // Collections over time (dashboard figure and trend) from the index alone.
     index('payments_collected_idx')

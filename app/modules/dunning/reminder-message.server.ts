@@ -8,6 +8,7 @@ import { senderFor } from '~/modules/email/sender.server';
 import { sellerSnapshot } from '~/modules/invoices/parties.server';
 import { invoiceLedger } from '~/modules/invoices/invoice-balance.server';
 import { mintInvoiceLink } from '~/modules/links/mint-link.server';
+import { reminderStatementLink } from '~/modules/statements/reminder-statement.server';
 import type { DbOrTx, Tx } from '~/utils/db.server';
 import { queueEmail, type EmailAttachment } from '~/utils/email.server';
 import { env } from '~/utils/env.server';
@@ -41,7 +42,8 @@ export async function queueReminderEmail(
   const [existing] = await tx.select({ id: emails.id }).from(emails).where(eq(emails.dedupeKey, dedupeKey));
   if (existing) return { skipped: 'already_queued' };
   const { url } = await mintInvoiceLink(tx, input.invoiceId);
-  const message = await buildMessage(context, step, input.asOf, url);
+  const statement = await reminderStatementLink(tx, context.customer.id);
+  const message = await buildMessage(context, step, input.asOf, url, statement);
   const queued = await queueEmail(tx, {
     businessId: context.seller.id,
     invoiceId: context.invoice.id,
@@ -80,6 +82,7 @@ export async function previewReminder(
     input.step,
     input.asOf,
     previewLink(),
+    await reminderStatementLink(tx, context.customer.id, { preview: true }),
   );
   return { subject, html, text };
 }
@@ -109,7 +112,13 @@ async function loadContext(tx: DbOrTx, invoiceId: string) {
   return { ...row, locale, amountDueMinor: Math.max(0, balanceMinor - Number(disputed?.minor ?? 0)) };
 }
 
-async function buildMessage(context: Context, step: Step, asOf: string, url: string) {
+async function buildMessage(
+  context: Context,
+  step: Step,
+  asOf: string,
+  url: string,
+  statement: ReminderEmailProps['statement'] = null,
+) {
   const { invoice, seller, customer, locale } = context;
   const facts: ReminderFacts = {
     locale,
@@ -155,6 +164,7 @@ async function buildMessage(context: Context, step: Step, asOf: string, url: str
     url,
     actions: figures.actions,
     penalty: figures.showPenalties ? figures.penalty : null,
+    statement,
   };
   const { html, text } = await renderEmail(createElement(ReminderEmail, props));
   const subject = fillTemplate(locale === 'fr' ? step.subjectFr : step.subjectEn, figures.vars)

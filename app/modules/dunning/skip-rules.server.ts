@@ -29,7 +29,8 @@ export function balanceSql(invoice: SQL): SQL {
  * - at_agency: handed to a collection agency (collection_cases): the agency chases it now, not the ladder;
  * - promised: an active promise whose date has not passed (the debtor page says "promised for ..." until then);
  * - on_plan: a live installment plan (pending or active);
- * - debit_processing: a payment still processing (a bank debit Stripe has not confirmed yet);
+ * - debit_processing: a payment still processing (a bank debit Stripe has not confirmed yet), its own or a
+ *   statement payment's share of it;
  * - disputed: "fully disputed" = the open disputes (waiting for us or for them) cover the whole balance, the same
  *   test the debtor page uses. A dispute on some lines only leaves the rest to remind.
  */
@@ -46,6 +47,9 @@ export function skipReasonSql(invoice: SQL, balance: SQL, today: SQL): SQL {
     WHEN EXISTS (SELECT 1 FROM payment_plans pp WHERE pp.invoice_id = ${id}
       AND pp.status IN ('pending', 'active')) THEN 'on_plan'
     WHEN EXISTS (SELECT 1 FROM payments p WHERE p.invoice_id = ${id} AND p.status = 'processing') THEN 'debit_processing'
+    WHEN EXISTS (SELECT 1 FROM statement_payment_allocations a JOIN statement_payments sp
+      ON sp.id = a.statement_payment_id WHERE a.invoice_id = ${id} AND sp.status = 'processing'
+      AND sp.applied_at IS NULL) THEN 'debit_processing'
     WHEN (SELECT COALESCE(SUM(d.amount_minor), 0) FROM disputes d WHERE d.invoice_id = ${id}
       AND d.status IN ('waiting_for_us', 'waiting_for_them')) >= ${balance} THEN 'disputed'
   END`;

@@ -5,6 +5,7 @@ import type { Db } from '~/utils/db.server';
 import { logger } from '~/utils/logger.server';
 import { stripe } from '~/utils/stripe.server';
 import { applyChargeMethod, applyDispute, applyRefunds } from './apply-charge.server';
+import { applyStatementEvent } from '~/modules/statements/statement-stripe.server';
 import { applyPaymentIntent } from './apply-payment-intent.server';
 
 export type HandleResult = 'applied' | 'duplicate' | 'unhandled';
@@ -106,6 +107,8 @@ async function applyEffect(
   event: Stripe.Event,
   refundList: Stripe.Refund[] | null,
 ): Promise<HandleResult> {
+  // A payment of several invoices at once (issue 7) has its own PaymentIntent and rows.
+  if (await applyStatementEvent(tx, event, refundList)) return 'applied';
   if (PAYMENT_INTENT_EVENTS.has(event.type)) {
     await applyPaymentIntent(tx, event.data.object as Stripe.PaymentIntent, event.created);
     return 'applied';

@@ -1,0 +1,122 @@
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  customers,
+  invoices,
+  statementLinks,
+  statementPaymentAllocations,
+  statementPayments,
+} from '#db/schema/index';
+import { statementsText } from '~/i18n/statements';
+import type { Actor } from '~/modules/audit/record-event.server';
+import { isUuid } from '~/modules/dunning/ids';
+import type { Db, DbOrTx } from '~/utils/db.server';
+import { translator, type Locale } from '~/utils/i18n';
+import { openStatementInvoices, recentlyPaidInvoices, totalsByCurrency } from './load-statement.server';
+import { revokeStatementLinks, rotateStatementLink } from './statement-links.server';
+
+/** The admin's view of one customer's statement: the same figures as the customer's page, links, payments. */
+export async function loadAdminStatement(
+  db: DbOrTx,
+  input: { businessId: string; customerId: string; timeZone: string; today: string },
+) {
+  if (!isUuid(input.customerId)) return null;
+  const [customer] = await db
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(and(eq(customers.id, input.customerId), eq(customers.businessId, input.businessId)));
+  if (!customer) return null;
+  const open = await openStatementInvoices(db, customer.id, input.today);
+  const [links] = await db
+    .select({
+      live: sql<number>`count(*)`.mapWith(Number),
+      expires: sql<string | null>`max(${statementLinks.expiresAt})::text`,
+    })
+    .from(statementLinks)
+    .where(
+      and(
+        eq(statementLinks.customerId, customer.id),
+        isNull(statementLinks.revokedAt),
+        gt(statementLinks.expiresAt, sql`now()`),
+      ),
+    );
+  const paymentsRows = await db
+    .select()
+    .from(statementPayments)
+    .where(eq(statementPayments.customerId, customer.id))
+    .orderBy(desc(statementPayments.createdAt))
+    .limit(50);
+  const allocations = paymentsRows.length
+    ? await db
+        .select({
+          statementPaymentId: statementPaymentAllocations.statementPaymentId,
+          invoiceId: statementPaymentAllocations.invoiceId,
+          number: invoices.number,
+          position: statementPaymentAllocations.position,
+          amountMinor: statementPaymentAllocations.amountMinor,
+          appliedMinor: statementPaymentAllocations.appliedMinor,
+        })
+        .from(statementPaymentAllocations)
+        .innerJoin(invoices, eq(invoices.id, statementPaymentAllocations.invoiceId))
+        .where(
+          inArray(
+            statementPaymentAllocations.statementPaymentId,
+            paymentsRows.map((p) => p.id),
+          ),
+        )
+        .orderBy(statementPaymentAllocations.position)
+    : [];
+  return {
+    customer,
+    open,
+    totals: totalsByCurrency(open),
+    recent: await recentlyPaidInvoices(db, customer.id, input.timeZone),
+    links: { live: links?.live ?? 0, expiresAt: links?.expires ? links.expires.slice(0, 10) : null },
+    payments: paymentsRows.map((p) => ({
+      id: p.id,
+      createdAt: p.createdAt.toISOString(),
+      currency: p.currency,
+      amountMinor: p.amountMinor,
+      status: p.status,
+      excessMinor: p.excessMinor,
+      excessRefunded: Boolean(p.excessRefundId),
+      paymentIntentId: p.stripePaymentIntentId,
+      allocations: allocations.filter((a) => a.statementPaymentId === p.id),
+    })),
+  };
+}
+
+export type StatementAdminReply = { ok: boolean; message: string; url?: string };
+
+/** send / rotate / revoke the customer's statement link. */
+export async function runStatementAdminAction(
+  db: Db,
+  input: { businessId: string; customerId: string; actor: Actor; locale: Locale; form: FormData },
+): Promise<{ status: number; reply: StatementAdminReply }> {
+  const t = translator(input.locale, statementsText);
+  const intent = String(input.form.get('intent') ?? '');
+  if (!isUuid(input.customerId))
+    return { status: 404, reply: { ok: false, message: t('astatement.unknownAction') } };
+  const ids = { businessId: input.businessId, customerId: input.customerId, actor: input.actor };
+  if (intent === 'send' || intent === 'rotate') {
+    const result = await rotateStatementLink(db, { ...ids, sendEmail: intent === 'send' });
+    if (!result.ok) {
+      return result.error === 'not_found'
+        ? { status: 404, reply: { ok: false, message: t('astatement.unknownAction') } }
+        : { status: 409, reply: { ok: false, message: t('astatement.noRecipient') } };
+    }
+    return {
+      status: 200,
+      reply: {
+        ok: true,
+        message: t(intent === 'send' ? 'astatement.sent' : 'astatement.rotated'),
+        url: result.url,
+      },
+    };
+  }
+  if (intent === 'revoke') {
+    const result = await revokeStatementLinks(db, ids);
+    if (!result.ok) return { status: 404, reply: { ok: false, message: t('astatement.unknownAction') } };
+    return { status: 200, reply: { ok: true, message: t('astatement.revoked', { count: result.revoked }) } };
+  }
+  return { status: 400, reply: { ok: false, message: t('astatement.unknownAction') } };
+}
