@@ -18,14 +18,20 @@ export async function checkInvariants(
     await remindersAtMostOnce(sql),
     ...(opts.reminders ? [await noReminderLeftDue(sql)] : []),
     await installmentsChargedOnce(sql, fake),
+    await statementSharesMatchStripe(sql, fake),
   ];
 }
 
 /** Every PaymentIntent Stripe holds is one payments row, in Stripe's final state. */
 async function paymentIntentsRecordedOnce(sql: postgres.Sql, fake: StripeFake): Promise<Invariant> {
+  // A PaymentIntent is one payments row (an invoice's) or one statement_payments row (several invoices').
   const rows = await sql<{ pi: string; n: number; status: string; invoice_id: string | null }[]>`
-    SELECT stripe_payment_intent_id AS pi, count(*)::int AS n, min(status::text) AS status, min(invoice_id::text) AS invoice_id
-    FROM payments WHERE stripe_payment_intent_id IS NOT NULL GROUP BY 1`;
+    SELECT pi, sum(n)::int AS n, min(status) AS status, min(invoice_id) AS invoice_id FROM (
+      SELECT stripe_payment_intent_id AS pi, count(*) AS n, min(status::text) AS status, min(invoice_id::text) AS invoice_id
+      FROM payments WHERE stripe_payment_intent_id IS NOT NULL GROUP BY 1
+      UNION ALL
+      SELECT stripe_payment_intent_id, count(*), min(status), NULL FROM statement_payments
+      WHERE stripe_payment_intent_id IS NOT NULL GROUP BY 1) r GROUP BY pi`;
   const recorded = new Map(rows.map((r) => [r.pi, r]));
   const broken: string[] = [];
   for (const pi of fake.state.paymentIntents.values()) {
@@ -65,11 +71,19 @@ async function balancesMatchLedger(sql: postgres.Sql, fake: StripeFake): Promise
       (SELECT COALESCE(SUM(amount_minor), 0) FROM credit_notes c WHERE c.invoice_id = i.id) AS credited
     FROM invoices i WHERE i.status IN ('open', 'paid')`;
   const links = await sql<
-    { invoice_id: string; pi: string | null; amount: string; offline: boolean; status: string }[]
+    {
+      invoice_id: string;
+      pi: string | null;
+      amount: string;
+      offline: boolean;
+      status: string;
+      reversed: number;
+    }[]
   >`
     SELECT invoice_id, stripe_payment_intent_id AS pi, amount_minor AS amount, stripe_payment_intent_id IS NULL AS offline,
-      status::text AS status
-    FROM payments WHERE invoice_id IS NOT NULL`;
+      status::text AS status, (chargeback_amount_minor + COALESCE((SELECT SUM(r.amount_minor) FROM refunds r
+        WHERE r.payment_id = p.id AND r.status IN ('pending', 'succeeded')), 0))::int AS reversed
+    FROM payments p WHERE invoice_id IS NOT NULL`;
   const refunded = new Map<string, number>();
   for (const r of fake.state.refunds.values()) {
     if (r.status === 'succeeded' || r.status === 'pending') {
@@ -86,7 +100,9 @@ async function balancesMatchLedger(sql: postgres.Sql, fake: StripeFake): Promise
   const expected = new Map<string, number>();
   for (const p of links) {
     let amount = 0;
-    if (p.offline) amount = p.status === 'succeeded' ? Number(p.amount) : 0;
+    // Offline payments and statement shares carry no PaymentIntent of their own: taken as recorded here, the shares
+    // being checked against Stripe as a whole by statementSharesMatchStripe.
+    if (p.offline) amount = p.status === 'succeeded' ? Number(p.amount) - p.reversed : 0;
     else {
       const pi = fake.state.paymentIntents.get(p.pi!);
       amount = pi?.status === 'succeeded' ? pi.amount - (refunded.get(pi.id) ?? 0) : 0;
@@ -173,4 +189,34 @@ async function installmentsChargedOnce(sql: postgres.Sql, fake: StripeFake): Pro
     if (part.due && part.status === 'scheduled') broken.push(`installment ${part.id}: due but never charged`);
   }
   return { name: 'no installment charged twice, none due left uncharged', checked: parts.length, broken };
+}
+
+/**
+ * A statement payment's shares, net of the refunds and chargebacks reversed on them, add up to what Stripe kept of
+ * its PaymentIntent (an excess that reached no invoice was refunded at Stripe): nothing lost, nothing credited twice.
+ */
+async function statementSharesMatchStripe(sql: postgres.Sql, fake: StripeFake): Promise<Invariant> {
+  const rows = await sql<{ pi: string; shares: string }[]>`
+    SELECT sp.stripe_payment_intent_id AS pi, COALESCE(SUM(p.amount_minor - p.chargeback_amount_minor
+      - COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.payment_id = p.id
+        AND r.status IN ('pending', 'succeeded')), 0)), 0) AS shares
+    FROM statement_payments sp LEFT JOIN payments p ON p.statement_payment_id = sp.id AND p.status = 'succeeded'
+    WHERE sp.stripe_payment_intent_id IS NOT NULL GROUP BY 1`;
+  const broken: string[] = [];
+  for (const row of rows) {
+    const pi = fake.state.paymentIntents.get(row.pi);
+    if (!pi) continue; // reported by paymentIntentsRecordedOnce
+    let kept = pi.status === 'succeeded' ? pi.amount : 0;
+    for (const r of fake.state.refunds.values()) {
+      const of = typeof r.payment_intent === 'string' ? r.payment_intent : r.payment_intent?.id;
+      if (of === pi.id && (r.status === 'succeeded' || r.status === 'pending')) kept -= r.amount;
+    }
+    for (const d of fake.state.disputes.values()) {
+      const of = typeof d.payment_intent === 'string' ? d.payment_intent : d.payment_intent?.id;
+      if (of === pi.id && d.status === 'lost') kept -= d.amount;
+    }
+    if (kept !== Number(row.shares))
+      broken.push(`${pi.id}: Stripe kept ${kept}, the shares hold ${row.shares}`);
+  }
+  return { name: 'every multi-invoice payment’s shares = what Stripe kept', checked: rows.length, broken };
 }

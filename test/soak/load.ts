@@ -12,7 +12,7 @@ export type Tally = {
   requests: Map<string, number>;
   /** A 5xx, or no answer at all, to a request that was valid. */
   failures: { kind: string; status: number | string; at: number }[];
-  payments: { started: number; confirmed: number; declined: number; debits: number };
+  payments: { started: number; confirmed: number; declined: number; debits: number; statements: number };
   storms: { batches: number; deliveries: number };
   jobsTriggered: number;
   refunds: number;
@@ -23,7 +23,7 @@ export function newTally(): Tally {
   return {
     requests: new Map(),
     failures: [],
-    payments: { started: 0, confirmed: 0, declined: 0, debits: 0 },
+    payments: { started: 0, confirmed: 0, declined: 0, debits: 0, statements: 0 },
     storms: { batches: 0, deliveries: 0 },
     jobsTriggered: 0,
     refunds: 0,
@@ -189,5 +189,43 @@ export async function refundAndDispute(ctx: Ctx) {
       }, 1000);
       ctx.tally.chargebacks++;
     }
+  }
+}
+
+/**
+ * Customers paying several invoices at once from their statement: all three, or an amount that covers the oldest
+ * and part of the next; one PaymentIntent, shared out when Stripe confirms it.
+ */
+export async function payStatements(
+  ctx: Ctx,
+  statements: SoakWorld['statements'],
+  lookupIntent: (customerId: string) => Promise<string | null>,
+) {
+  while (!ctx.until() && statements.length) {
+    const statement = statements.shift()!;
+    const client = createClient(ctx.appUrl);
+    const page = await counted(ctx, 'statement page', () => client.get(`/s/${statement.token}`));
+    if (!page || page.status !== 200) {
+      if (page) ctx.tally.failures.push({ kind: 'statement page', status: page.status, at: Date.now() });
+      continue;
+    }
+    const fields: [string, string][] = [
+      ['csrf', csrfFrom(page.body)],
+      ['intent', 'pay'],
+      ['currency', 'EUR'],
+      ...statement.invoiceIds.map((id): [string, string] => ['invoice', id]),
+    ];
+    if (Math.random() < 0.5) fields.push(['amount', '2000']);
+    const opened = await counted(ctx, 'statement pay', () =>
+      client.postForm(`/s/${statement.token}`, fields),
+    );
+    if (!opened || opened.status !== 200) {
+      if (opened && opened.status < 500)
+        ctx.tally.failures.push({ kind: 'statement pay', status: opened.status, at: Date.now() });
+      continue;
+    }
+    const intent = await lookupIntent(statement.customerId);
+    if (!intent) continue;
+    if (await confirmAtStripe(ctx, intent, 'pm_card_visa')) ctx.tally.payments.statements++;
   }
 }

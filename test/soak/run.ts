@@ -13,7 +13,15 @@ import { migrateDatabase } from '#db/migrate';
 import { startStripeFake } from '../fakes/stripe/server';
 import { freePort } from '../setup/ports';
 import { checkInvariants } from './invariants';
-import { newTally, pay, refundAndDispute, stormWebhooks, triggerJobs, viewPages } from './load';
+import {
+  newTally,
+  pay,
+  payStatements,
+  refundAndDispute,
+  stormWebhooks,
+  triggerJobs,
+  viewPages,
+} from './load';
 import { startSoakPostgres } from './postgres';
 import { startAppProcesses } from './processes';
 
@@ -53,7 +61,7 @@ async function main(): Promise<number> {
   await migrateDatabase(pg.url);
   const { buildWorld } = await import('./world');
   const { closeDb } = await import('~/utils/db.server');
-  const world = await buildWorld(fake, { payable: 60, reminded: 40, plans: 6 });
+  const world = await buildWorld(fake, { payable: 60, reminded: 40, plans: 6, statements: 8 });
   await closeDb();
   log(
     `world: ${world.payable.length} invoices to pay, ${world.reminded.length} with a reminder due, ${world.planIds.length} plans; ` +
@@ -83,6 +91,17 @@ async function main(): Promise<number> {
     for (let i = 0; i < 50; i++) {
       const [row] = await sql<{ pi: string }[]>`SELECT stripe_payment_intent_id AS pi FROM payments
         WHERE invoice_id = ${invoiceId} AND stripe_payment_intent_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`.catch(
+        () => [],
+      );
+      if (row) return row.pi;
+      await sleep(100);
+    }
+    return null;
+  };
+  const lookupStatementIntent = async (customerId: string) => {
+    for (let i = 0; i < 50; i++) {
+      const [row] = await sql<{ pi: string }[]>`SELECT stripe_payment_intent_id AS pi FROM statement_payments
+        WHERE customer_id = ${customerId} AND stripe_payment_intent_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`.catch(
         () => [],
       );
       if (row) return row.pi;
@@ -125,6 +144,7 @@ async function main(): Promise<number> {
     viewPages(ctx),
     pay(ctx, toPay, lookupIntent),
     pay(ctx, toPay, lookupIntent),
+    payStatements(ctx, [...world.statements], lookupStatementIntent),
     stormWebhooks(ctx),
     refundAndDispute(ctx),
     triggerJobs(ctx, boss, [
@@ -176,6 +196,7 @@ async function main(): Promise<number> {
     STRIPE_KEY,
     WEBHOOK_SECRET,
     ...[...world.payable, ...world.reminded].map((i) => i.token),
+    ...world.statements.map((s) => s.token),
   ];
   const leaked = secrets.filter((s) => logs.includes(s)).length;
 
@@ -190,7 +211,7 @@ async function main(): Promise<number> {
   console.log(`requests failed (5xx or no answer): ${tally.failures.length}`);
   for (const f of tally.failures.slice(0, 20)) console.log(`  ${f.kind}: ${f.status}`);
   console.log(
-    `payments: ${tally.payments.started} opened, ${tally.payments.confirmed} by card, ${tally.payments.declined} declined, ${tally.payments.debits} bank debits`,
+    `payments: ${tally.payments.started} opened, ${tally.payments.confirmed} by card, ${tally.payments.declined} declined, ${tally.payments.debits} bank debits, ${tally.payments.statements} statements paying several invoices at once`,
   );
   console.log(
     `refunds ${tally.refunds}, lost chargebacks ${tally.chargebacks} (made at Stripe, learnt by webhook)`,

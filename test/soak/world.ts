@@ -9,7 +9,8 @@ import { localTime } from '~/modules/dunning/business-calendar';
 import { DEFAULT_LADDER } from '~/modules/dunning/default-ladder';
 import { addDaysIso } from '~/utils/dates';
 import { db } from '~/utils/db.server';
-import { createBusiness, createInvoiceDueOn, type IssuedInvoice } from '../factories';
+import { mintStatementLink } from '~/modules/statements/statement-links.server';
+import { createBusiness, createCustomer, createInvoiceDueOn, type IssuedInvoice } from '../factories';
 import type { StripeFake } from '../fakes/stripe/server';
 import { activePlan, OFFERS } from '../support/plans';
 
@@ -20,6 +21,8 @@ export type SoakWorld = {
   payable: IssuedInvoice[];
   reminded: IssuedInvoice[];
   planIds: string[];
+  /** Customers with three open invoices each and a statement link, to pay several at once. */
+  statements: { customerId: string; token: string; invoiceIds: string[] }[];
 };
 
 /**
@@ -42,7 +45,7 @@ export function zoneOnAWeekday(now: Date): string | null {
 
 export async function buildWorld(
   fake: StripeFake,
-  opts: { payable: number; reminded: number; plans: number },
+  opts: { payable: number; reminded: number; plans: number; statements: number },
 ): Promise<SoakWorld> {
   const timeZone = zoneOnAWeekday(new Date());
   const zone = timeZone ?? 'Etc/UTC';
@@ -81,5 +84,19 @@ export async function buildWorld(
         sql`, `,
       )}) AND status = 'scheduled'`);
   }
-  return { businessId: business.id, timeZone, today, payable, reminded, planIds };
+  const statements: SoakWorld['statements'] = [];
+  for (let i = 0; i < opts.statements; i++) {
+    const customerId = (await createCustomer(business.id)).id;
+    const invoiceIds: string[] = [];
+    for (const days of [20, 10, 2]) {
+      const invoice = await createInvoiceDueOn(addDaysIso(today, days), {
+        businessId: business.id,
+        customerId,
+      });
+      invoiceIds.push(invoice.invoiceId);
+    }
+    const link = await mintStatementLink(db(), customerId);
+    statements.push({ customerId, token: link.token, invoiceIds });
+  }
+  return { businessId: business.id, timeZone, today, payable, reminded, planIds, statements };
 }
