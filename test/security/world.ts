@@ -3,7 +3,7 @@
  * route can name (invoice, payment, dispute, credit note, task, policy, outbox email, acceptance letter). Business B
  * is the stranger whose ids and tokens business A's users and debtors must never reach.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { creditNotes, emails, invoiceLines } from '#db/schema/index';
 import { openDispute } from '~/modules/disputes/open-dispute.server';
 import { acceptDispute } from '~/modules/disputes/resolve-dispute.server';
@@ -20,7 +20,7 @@ import {
   createUser,
 } from '../factories';
 import type { CreatedUser } from '../factories/user';
-import { createDraftAwaitingAcceptance } from '../support/acceptance';
+import { createDraftAwaitingAcceptance, createInvoiceToAccept, sign } from '../support/acceptance';
 
 export type Side = {
   businessId: string;
@@ -35,9 +35,13 @@ export type Side = {
   credited: { invoiceId: string; token: string; creditNoteId: string };
   /** A draft whose acceptance letter waits for a signature. */
   draft: { invoiceId: string; token: string };
+  /** Its acceptance letter signed: the letter PDFs. */
+  signed: { invoiceId: string; token: string };
   taskId: string;
   policyId: string;
   emailId: string;
+  /** An outbox email with an attachment (the credit note sent on accepting the dispute). */
+  attachedEmailId: string;
 };
 
 export type World = { a: Side; b: Side };
@@ -91,6 +95,10 @@ async function side(): Promise<Side> {
   const draft = await createDraftAwaitingAcceptance(on);
   const draftLink = await mintInvoiceLink(db(), draft.invoiceId);
 
+  const signed = await createInvoiceToAccept(on);
+  const signature = await sign(signed.invoiceId);
+  if (!signature.ok) throw new Error('world: the letter could not be signed');
+
   const taskId = await db().transaction((tx) =>
     createTask(tx, {
       ...on,
@@ -106,7 +114,11 @@ async function side(): Promise<Side> {
     .select({ id: emails.id })
     .from(emails)
     .where(and(eq(emails.businessId, business.id), eq(emails.invoiceId, open.invoiceId)));
-  if (!creditNote || !email) throw new Error('world: missing credit note or email');
+  const [attached] = await db()
+    .select({ id: emails.id })
+    .from(emails)
+    .where(and(eq(emails.businessId, business.id), sql`jsonb_array_length(coalesce(${emails.attachments}, '[]')) > 0`));
+  if (!attached || !creditNote || !email) throw new Error('world: missing credit note or email');
 
   return {
     businessId: business.id,
@@ -118,9 +130,11 @@ async function side(): Promise<Side> {
     disputed: { invoiceId: disputed.invoiceId, token: disputed.token, disputeId: opened.disputeId },
     credited: { invoiceId: credited.invoiceId, token: credited.token, creditNoteId: creditNote.id },
     draft: { invoiceId: draft.invoiceId, token: draftLink.token },
+    signed: { invoiceId: signed.invoiceId, token: signed.token },
     taskId,
     policyId,
     emailId: email.id,
+    attachedEmailId: attached.id,
   };
 }
 
@@ -136,5 +150,6 @@ export function worldTokens(world: World): string[] {
     s.disputed.token,
     s.credited.token,
     s.draft.token,
+    s.signed.token,
   ]);
 }

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import type { Actor } from '~/modules/audit/record-event.server';
 import { requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { pickLocale } from '~/utils/i18n';
 import { requireUser } from '~/utils/session.server';
 
@@ -10,7 +11,7 @@ import { requireUser } from '~/utils/session.server';
  */
 export async function requireAdminPost(request: Request, context: AppLoadContext) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const actor: Actor = {
     type: 'user',
