@@ -478,6 +478,13 @@ export const ENDPOINTS: Endpoint[] = [
   { route: 'webhooks.resend.ts', method: 'GET', path: '/webhooks/resend', access: 'webhook' },
 ];
 
+/**
+ * CSV exports, checked cell by cell for formula injection (escaping.test.ts). None exists on main yet: LEAD, once
+ * the reports branch (its CSV helper) is merged, add each export here, e.g. `{ path: () => '/admin/reports/aging.csv' }`,
+ * and give it its route entries above.
+ */
+export const CSV_EXPORTS: { path: (s: Side) => string }[] = [];
+
 /** Fills a path's :params. */
 export function pathOf(e: Endpoint, params: Record<string, string> = {}): string {
   return e.path.replace(/:([a-zA-Z]+)/g, (_, name: string) => encodeField(params[name] ?? ''));
