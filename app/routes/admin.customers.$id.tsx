@@ -140,7 +140,9 @@ export default function CustomerPage() {
                 </SelectField>
                 <fieldset
                   aria-invalid={fields.creditPolicy.errors?.length ? true : undefined}
-                  aria-describedby={fields.creditPolicy.errors?.length ? fields.creditPolicy.errorId : undefined}
+                  aria-describedby={
+                    fields.creditPolicy.errors?.length ? fields.creditPolicy.errorId : undefined
+                  }
                 >
                   <legend className="text-sm font-medium text-slate-800">{t('customer.credit')}</legend>
                   <div className="mt-1 space-y-2">

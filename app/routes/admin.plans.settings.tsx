@@ -38,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       actor,
     });
     if (saved === 'not_found')
-      return data({ ok: false, message: t('settings.customer.notFound'), result: undefined }, { status: 404 });
+      return data(
+        { ok: false, message: t('settings.customer.notFound'), result: undefined },
+        { status: 404 },
+      );
     return { ok: true, message: t('settings.customer.saved'), result: undefined };
   }
   const { currency } = await loadPlanSettings(db(), user.businessId);

@@ -32,7 +32,10 @@ async function call(client: HttpClient, csrf: string, e: Endpoint, side: Side, p
   if (e.method === 'GET') return client.get(path, { headers: freshIp() });
   const fields = e.fields ? Object.entries(e.fields(side, todayOf())) : [];
   const { sample } = await import('fast-check');
-  const pairs: [string, string][] = [['csrf', csrf], ...fields.map(([k, a]) => [k, sample(a, 1)[0]!] as [string, string])];
+  const pairs: [string, string][] = [
+    ['csrf', csrf],
+    ...fields.map(([k, a]) => [k, sample(a, 1)[0]!] as [string, string]),
+  ];
   return client.request('POST', path, urlencoded(pairs), {
     headers: { ...freshIp(), 'content-type': 'application/x-www-form-urlencoded' },
   });
@@ -88,14 +91,20 @@ describe('admin routes refuse anyone without a live session', () => {
         .where(eq(sessions.userId, user.id))
         .orderBy(sql`${sessions.createdAt} desc`)
         .limit(1);
-      if (how === 'revoked') await db().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session!.id));
+      if (how === 'revoked')
+        await db().update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, session!.id));
       if (how === 'expired')
-        await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, session!.id));
-      if (how === 'disabled') await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
+        await db()
+          .update(sessions)
+          .set({ expiresAt: new Date(Date.now() - 1000) })
+          .where(eq(sessions.id, session!.id));
+      if (how === 'disabled')
+        await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
       try {
         await expectLoginWall(client, csrf, how);
       } finally {
-        if (how === 'disabled') await db().update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
+        if (how === 'disabled')
+          await db().update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
       }
     }
   });
@@ -210,7 +219,8 @@ describe('guessing hits the rate limits, and stays there', () => {
     const ip = { 'x-forwarded-for': '198.51.100.23' };
     const client = createClient(h.app.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 24; i++) statuses.push((await client.get(`/i/${newToken()}`, { headers: ip })).status);
+    for (let i = 0; i < 24; i++)
+      statuses.push((await client.get(`/i/${newToken()}`, { headers: ip })).status);
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(404));
     expect(statuses.slice(20)).toEqual(Array(4).fill(429));
     const real = await client.get(`/i/${h.world.a.open.token}`, { headers: ip });
@@ -225,24 +235,40 @@ describe('guessing hits the rate limits, and stays there', () => {
     const client = createClient(h.app.url);
     const csrf = csrfFrom((await client.get('/admin/login')).body);
     const attempt = (password: string, email = `nobody-${Math.random()}@atelier.test`) =>
-      client.request('POST', '/admin/login', urlencoded([['csrf', csrf], ['email', email], ['password', password]]), {
-        headers: { ...ip, 'content-type': 'application/x-www-form-urlencoded' },
-      });
+      client.request(
+        'POST',
+        '/admin/login',
+        urlencoded([
+          ['csrf', csrf],
+          ['email', email],
+          ['password', password],
+        ]),
+        {
+          headers: { ...ip, 'content-type': 'application/x-www-form-urlencoded' },
+        },
+      );
     const statuses: number[] = [];
     for (let i = 0; i < 13; i++) statuses.push((await attempt(`guess-${i}`)).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual(Array(3).fill(429));
     const right = await attempt(h.world.b.owner.password, h.world.b.owner.email);
     expect(right.status).toBe(429);
-    expect(right.headers.getSetCookie().some((c) => c.startsWith('acquit_session=') && !/=;/.test(c))).toBe(false);
+    expect(right.headers.getSetCookie().some((c) => c.startsWith('acquit_session=') && !/=;/.test(c))).toBe(
+      false,
+    );
   });
 
   test('debtor form posts: 60 per address, then 429', async () => {
     const ip = { 'x-forwarded-for': '198.51.100.99', 'content-type': 'application/x-www-form-urlencoded' };
-    const body = urlencoded([['csrf', h.debtorCsrf], ['promisedDate', 'not-a-date']]);
+    const body = urlencoded([
+      ['csrf', h.debtorCsrf],
+      ['promisedDate', 'not-a-date'],
+    ]);
     const statuses: number[] = [];
     for (let i = 0; i < 62; i++)
-      statuses.push((await h.debtor.request('POST', `/i/${h.world.a.open.token}/promise`, body, { headers: ip })).status);
+      statuses.push(
+        (await h.debtor.request('POST', `/i/${h.world.a.open.token}/promise`, body, { headers: ip })).status,
+      );
     expect(new Set(statuses.slice(0, 60))).toEqual(new Set([400]));
     expect(statuses.slice(60)).toEqual([429, 429]);
   }, 30_000);

@@ -29,7 +29,9 @@ beforeAll(async () => {
     businessId: h.world.a.businessId,
     customerId: h.world.a.customerId,
     purchaseOrder: EVIL.slice(0, 90),
-    lines: [{ description: EVIL, quantityMilli: 1000, unit: '<b>u', unitPriceMinor: 10_000, taxRateBps: 2000 }],
+    lines: [
+      { description: EVIL, quantityMilli: 1000, unit: '<b>u', unitPriceMinor: 10_000, taxRateBps: 2000 },
+    ],
   });
   // Rows whose text a spreadsheet would run as formulas, for the CSV exports to show.
   const formula = await createCustomer(h.world.a.businessId, { name: '=HYPERLINK("http://evil.test","x")' });

@@ -48,7 +48,10 @@ function expectCommonHeaders(res: HttpResponse, what: string) {
     }
   }
   const scripts = d.get('script-src') ?? d.get('default-src')!;
-  expect(scripts.some((s) => s.startsWith("'nonce-")), what).toBe(true);
+  expect(
+    scripts.some((s) => s.startsWith("'nonce-")),
+    what,
+  ).toBe(true);
   expect(scripts, what).not.toContain("'unsafe-inline'");
   expect(scripts, what).not.toContain("'unsafe-eval'");
   expect(d.get('frame-ancestors'), what).toEqual(["'none'"]);
@@ -119,13 +122,20 @@ describe('every page type', () => {
       ['webhook GET', () => h.debtor.get('/webhooks/stripe')],
       [
         'webhook POST',
-        () => h.debtor.request('POST', '/webhooks/stripe', '{}', { headers: { 'stripe-signature': 'x' }, origin: null }),
+        () =>
+          h.debtor.request('POST', '/webhooks/stripe', '{}', {
+            headers: { 'stripe-signature': 'x' },
+            origin: null,
+          }),
       ],
       ['resend webhook POST', () => h.debtor.request('POST', '/webhooks/resend', '{}', { origin: null })],
       ['404 page', () => h.debtor.get('/no/such/page')],
       ['404 token page', () => h.debtor.get(`/i/${'A'.repeat(43)}`, { headers: freshIp() })],
       ['error page (admin 404)', () => h.admin.get('/admin/invoices/00000000-0000-4000-8000-000000000000')],
-      ['cross-origin refusal', () => h.debtor.request('POST', '/admin/login', 'x=1', { origin: 'https://evil.test' })],
+      [
+        'cross-origin refusal',
+        () => h.debtor.request('POST', '/admin/login', 'x=1', { origin: 'https://evil.test' }),
+      ],
     ];
     for (const [what, get] of cases) {
       const res = await get();
@@ -148,7 +158,9 @@ describe('HSTS', () => {
     const client = createClient(https.url);
     for (const path of ['/admin/login', '/status', '/favicon.svg', '/no/such/page', '/webhooks/stripe']) {
       const res = await client.get(path);
-      expect(res.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{8,}; includeSubDomains/);
+      expect(res.headers.get('strict-transport-security'), path).toMatch(
+        /^max-age=\d{8,}; includeSubDomains/,
+      );
     }
   });
 });

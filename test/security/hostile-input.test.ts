@@ -63,9 +63,12 @@ describe('refused form input: 4xx, the message beside the field, nothing written
         breaker: fc.constantFrom(...Object.keys(refused)),
         othersValid: fc.boolean(),
         hostile: fc.dictionary(fc.constantFrom(...Object.keys(valid)), hostileString, { maxKeys: 2 }),
-        extras: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...Object.keys(valid)), hostileString), hostileString), {
-          maxLength: 2,
-        }),
+        extras: fc.array(
+          fc.tuple(fc.oneof(fc.constantFrom(...Object.keys(valid)), hostileString), hostileString),
+          {
+            maxLength: 2,
+          },
+        ),
         lang: fc.constantFrom('fr', 'en'),
         seed: fc.record(Object.fromEntries(Object.entries(valid).map(([k, a]) => [k, a]))),
         bad: fc.record(refused),
@@ -90,7 +93,8 @@ describe('refused form input: 4xx, the message beside the field, nothing written
           expect(res.status, 'a rate limit answered instead of the route').not.toBe(429);
           expect(changedTables(before, await dbFingerprint()), describeAnswer(res, pairs)).toEqual([]);
           if (s.othersValid && e.beside?.includes(s.breaker) && res.status === 400) {
-            const message = fieldError(res.body, s.breaker) ?? fieldError(res.body, s.breaker, { group: true });
+            const message =
+              fieldError(res.body, s.breaker) ?? fieldError(res.body, s.breaker, { group: true });
             expect(message, describeAnswer(res, pairs)).toBeTruthy();
           }
         }),
@@ -132,7 +136,11 @@ describe('hostile text in each field of an otherwise valid form: never a 5xx, a 
 });
 
 describe('forms without their token, from another origin, or with a body that is not a form', () => {
-  test.each(ENDPOINTS.filter((e) => e.method === 'POST' && e.access !== 'webhook').map((e) => [`${e.method} ${e.path}`, e] as const))(
+  test.each(
+    ENDPOINTS.filter((e) => e.method === 'POST' && e.access !== 'webhook').map(
+      (e) => [`${e.method} ${e.path}`, e] as const,
+    ),
+  )(
     '%s',
     async (_, e) => {
       const [client, csrf] = clientFor(e);
@@ -140,23 +148,39 @@ describe('forms without their token, from another origin, or with a body that is
       const seed = e.fields ? fc.sample(fc.record(e.fields(h.world.a, todayOf())), 1)[0]! : {};
       const before = await dbFingerprint();
       const answers: [string, HttpResponse][] = [];
-      const send = async (name: string, body: string | Buffer, type: string, init: { origin?: string | null } = {}) => {
+      const send = async (
+        name: string,
+        body: string | Buffer,
+        type: string,
+        init: { origin?: string | null } = {},
+      ) => {
         count(e);
         answers.push([
           name,
-          await client.request('POST', path, typeof body === 'string' ? body : new Uint8Array(body), { ...init, headers: { ...freshIp(), 'content-type': type } }),
+          await client.request('POST', path, typeof body === 'string' ? body : new Uint8Array(body), {
+            ...init,
+            headers: { ...freshIp(), 'content-type': type },
+          }),
         ]);
       };
       const form = (pairs: [string, string][]) => urlencoded([...pairs, ...Object.entries(seed)]);
       const urlenc = 'application/x-www-form-urlencoded';
       await send('no token', form([]), urlenc);
       await send('wrong token', form([['csrf', 'x'.repeat(43)]]), urlenc);
-      await send('two tokens', form([['csrf', 'forged'], ['csrf', csrf]]), urlenc);
+      await send(
+        'two tokens',
+        form([
+          ['csrf', 'forged'],
+          ['csrf', csrf],
+        ]),
+        urlenc,
+      );
       await send('other origin', form([['csrf', csrf]]), urlenc, { origin: 'https://evil.test' });
       for (const bad of malformedBodies(csrf)) await send(bad.name, bad.body, bad.type);
       for (const [name, res] of answers) {
-        // URLSearchParams decodes broken escapes leniently, so that body is a (valid-token) form after all.
-        if (name !== 'broken percent-encoding')
+        // Still a form with a valid token: broken escapes decode leniently, unknown fields are ignored, so a
+        // route without required fields (logout, a preview) may accept them; never a 5xx, never a write.
+        if (name !== 'broken percent-encoding' && name !== 'many fields')
           expect(res.status, `${name}: ${res.status} ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${name}: ${res.status} ${res.body.slice(0, 300)}`).toBeLessThan(500);
       }
@@ -231,31 +255,41 @@ describe('hostile query strings: never a 5xx', () => {
 });
 
 describe('webhooks', () => {
-  test.each(['/webhooks/stripe', '/webhooks/resend'])('%s: unsigned, forged or junk bodies get a 400', async (path) => {
-    const e = ENDPOINTS.find((x) => x.path === '/webhooks/resend')!;
-    const before = await dbFingerprint();
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(hostileString, fc.json(), fc.constant(JSON.stringify({ type: 'payment_intent.succeeded', data: {} }))),
-        fc.record({
-          'stripe-signature': fc.oneof(hostileString, fc.constant(`t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`)),
-          'svix-id': fc.constantFrom('msg_1', '', '<x>'),
-          'svix-timestamp': fc.constantFrom(String(Math.floor(Date.now() / 1000)), '-1', '1e99'),
-          'svix-signature': fc.constantFrom('v1,AAAA', '', 'v1,' + 'A'.repeat(44)),
-        }),
-        async (body, signatures) => {
-          count({ ...e, path });
-          const headers: Record<string, string> = { 'content-type': 'application/json' };
-          for (const [k, v] of Object.entries(signatures)) if (/^[\x20-\x7e]*$/.test(v)) headers[k] = v;
-          const res = await h.debtor.request('POST', path, body, { headers, origin: null });
-          // 431: a header too large for Node to read at all.
-          expect([400, 431], res.body).toContain(res.status);
-        },
-      ),
-      { numRuns: 15 },
-    );
-    expect(changedTables(before, await dbFingerprint())).toEqual([]);
-  });
+  test.each(['/webhooks/stripe', '/webhooks/resend'])(
+    '%s: unsigned, forged or junk bodies get a 400',
+    async (path) => {
+      const e = ENDPOINTS.find((x) => x.path === '/webhooks/resend')!;
+      const before = await dbFingerprint();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString,
+            fc.json(),
+            fc.constant(JSON.stringify({ type: 'payment_intent.succeeded', data: {} })),
+          ),
+          fc.record({
+            'stripe-signature': fc.oneof(
+              hostileString,
+              fc.constant(`t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`),
+            ),
+            'svix-id': fc.constantFrom('msg_1', '', '<x>'),
+            'svix-timestamp': fc.constantFrom(String(Math.floor(Date.now() / 1000)), '-1', '1e99'),
+            'svix-signature': fc.constantFrom('v1,AAAA', '', 'v1,' + 'A'.repeat(44)),
+          }),
+          async (body, signatures) => {
+            count({ ...e, path });
+            const headers: Record<string, string> = { 'content-type': 'application/json' };
+            for (const [k, v] of Object.entries(signatures)) if (/^[\x20-\x7e]*$/.test(v)) headers[k] = v;
+            const res = await h.debtor.request('POST', path, body, { headers, origin: null });
+            // 431: a header too large for Node to read at all.
+            expect([400, 431], res.body).toContain(res.status);
+          },
+        ),
+        { numRuns: 15 },
+      );
+      expect(changedTables(before, await dbFingerprint())).toEqual([]);
+    },
+  );
 });
 
 test('nothing this suite did put a token, cookie, password or secret in the log', () => {

@@ -14,7 +14,7 @@ export const MALICIOUS = [
   '{{7*7}}${7*7}<%= 7*7 %>',
   '../../../../etc/passwd',
   '=HYPERLINK("http://evil.test","x")',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   'javascript:alert(1)',
   '\u0000',
   'a\u0000b',
@@ -73,7 +73,15 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 /** A uuid-shaped value that names nothing, or something that is not a uuid at all. */
 export const junkId: fc.Arbitrary<string> = fc.oneof(
   fc.uuid(),
-  fc.constantFrom('0', '-1', 'null', "1' OR 1=1--", '00000000-0000-0000-0000-00000000000g', '%00', 'x'.repeat(300)),
+  fc.constantFrom(
+    '0',
+    '-1',
+    'null',
+    "1' OR 1=1--",
+    '00000000-0000-0000-0000-00000000000g',
+    '%00',
+    'x'.repeat(300),
+  ),
   hostileString,
 );
 
@@ -83,7 +91,8 @@ export function encodeField(value: string): string {
   for (const char of value) {
     const code = char.codePointAt(0)!;
     if (code >= 0xd800 && code <= 0xdfff) {
-      out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+      out +=
+        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
     } else out += encodeURIComponent(char);
   }
   return out;
@@ -110,8 +119,16 @@ export function malformedBodies(csrf: string): { name: string; type: string; bod
       type: 'multipart/form-data; boundary=zzz',
       body: `--zzz\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--zzz\r\nContent-Disposition: form-da`,
     },
-    { name: 'broken percent-encoding', type: 'application/x-www-form-urlencoded', body: `${form}&a=%ZZ%&%%%=` },
-    { name: 'invalid utf-8', type: 'application/x-www-form-urlencoded', body: Buffer.from([0xff, 0xfe, 0x3d, 0xc3]) },
+    {
+      name: 'broken percent-encoding',
+      type: 'application/x-www-form-urlencoded',
+      body: `${form}&a=%ZZ%&%%%=`,
+    },
+    {
+      name: 'invalid utf-8',
+      type: 'application/x-www-form-urlencoded',
+      body: Buffer.from([0xff, 0xfe, 0x3d, 0xc3]),
+    },
     {
       name: 'huge urlencoded',
       type: 'application/x-www-form-urlencoded',

@@ -117,7 +117,12 @@ async function side(): Promise<Side> {
   const [attached] = await db()
     .select({ id: emails.id })
     .from(emails)
-    .where(and(eq(emails.businessId, business.id), sql`jsonb_array_length(coalesce(${emails.attachments}, '[]')) > 0`));
+    .where(
+      and(
+        eq(emails.businessId, business.id),
+        sql`jsonb_array_length(coalesce(${emails.attachments}, '[]')) > 0`,
+      ),
+    );
   if (!attached || !creditNote || !email) throw new Error('world: missing credit note or email');
 
   return {

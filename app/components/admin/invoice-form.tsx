@@ -131,11 +131,7 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
         <h2 id="lines-title" className="text-base font-semibold text-slate-900">
           {t('new.section.lines')}
         </h2>
-        <InvoiceLinesEditor
-          form={form}
-          lines={fields.lines}
-          currency={shownCurrency}
-        />
+        <InvoiceLinesEditor form={form} lines={fields.lines} currency={shownCurrency} />
         <TotalsPreview
           lines={Array.isArray(form.value?.lines) ? form.value.lines : []}
           currency={shownCurrency}
