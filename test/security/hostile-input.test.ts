@@ -292,6 +292,80 @@ describe('webhooks', () => {
   );
 });
 
+describe('regressions: bugs this suite found', () => {
+  const form = (e: string) => ENDPOINTS.find((x) => `${x.method} ${x.path}` === e)!;
+
+  test('a NUL in a text field or a search is a 400, not a 500 from Postgres', async () => {
+    const before = await dbFingerprint();
+    const letters = await post(form('POST /admin/acceptance-letters'), [
+      ['csrf', h.adminCsrf],
+      ['titleFr', 'a\u0000b'],
+      ['bodyFr', 'x'],
+      ['titleEn', 'x'],
+      ['bodyEn', 'x'],
+    ]);
+    expect(letters.status).toBe(400);
+    expect(letters.body).toContain('NUL');
+    const search = await h.admin.get('/admin/customers?q=%00', { headers: freshIp() });
+    expect(search.status).toBe(200);
+    expect((await h.admin.get('/admin/invoices?q=a%00b', { headers: freshIp() })).status).toBe(200);
+    expect(changedTables(before, await dbFingerprint())).toEqual([]);
+  });
+
+  test('an unknown currency typed into the new-invoice form is shown as an error, not a crash', async () => {
+    const today = todayOf();
+    const res = await post(form('POST /admin/invoices/new'), [
+      ['csrf', h.adminCsrf],
+      ['customerId', h.world.a.customerId],
+      ['currency', '<script>'],
+      ['issueDate', today],
+      ['dueDate', today],
+      ['lines[0].description', 'x'],
+      ['lines[0].quantity', '1'],
+      ['lines[0].unitPrice', '10'],
+      ['lines[0].taxRate', '20'],
+    ]);
+    expect(res.status).toBe(400);
+    expect(fieldError(res.body, 'currency')).toBeTruthy();
+  });
+
+  test("the instalment switch refuses a junk id and another business's customer (404, nothing written)", async () => {
+    const before = await dbFingerprint();
+    for (const customerId of ['aaaa', h.world.b.customerId]) {
+      const res = await post(form('POST /admin/plans/settings?customer'), [
+        ['csrf', h.adminCsrf],
+        ['intent', 'customer'],
+        ['customerId', customerId],
+        ['allowed', 'yes'],
+      ]);
+      expect(res.status, customerId).toBe(404);
+    }
+    expect(changedTables(before, await dbFingerprint())).toEqual([]);
+  });
+
+  test('the credit-policy error is tied to its radio group', async () => {
+    const res = await post(form('POST /admin/customers/:id'), [
+      ['csrf', h.adminCsrf],
+      ['creditPolicy', 'nope'],
+    ]);
+    expect(res.status).toBe(400);
+    expect(fieldError(res.body, 'creditPolicy', { group: true })).toBeTruthy();
+  });
+
+  test('a body over 1 MiB gets a 413 once it has been sent, and the connection still answers', async () => {
+    const res = await h.admin.request(
+      'POST',
+      '/admin/logout',
+      `csrf=${h.adminCsrf}&x=${'y'.repeat(1_100_000)}`,
+      {
+        headers: { ...freshIp(), 'content-type': 'application/x-www-form-urlencoded' },
+      },
+    );
+    expect(res.status).toBe(413);
+    expect((await h.admin.get('/admin/invoices', { headers: freshIp() })).status).toBe(200);
+  });
+});
+
 test('nothing this suite did put a token, cookie, password or secret in the log', () => {
   expectNoSecretsLogged(h.app.logs(), h.secrets());
 });
