@@ -15,9 +15,9 @@ export function fieldError(html: string, name: string, opts: { group?: boolean }
   if (!control || (!opts.group && !/aria-invalid="true"/.test(control))) return null;
   const ids = /aria-describedby="([^"]+)"/.exec(control)?.[1]?.split(' ') ?? [];
   for (const id of ids) {
-    const block = new RegExp(`<(ul|p) id="${id.replace(/[.[\]]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</\\1>`).exec(
+    const block = new RegExp(`<ul id="${id.replace(/[.[\]]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</ul>`).exec(
       html,
-    )?.[2];
+    )?.[1];
     if (block) return textOf(block).trim();
   }
   return null;
