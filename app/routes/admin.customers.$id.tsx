@@ -157,7 +157,12 @@ export default function CustomerPage() {
                       </option>
                     ))}
                 </SelectField>
-                <fieldset>
+                <fieldset
+                  aria-invalid={fields.creditPolicy.errors?.length ? true : undefined}
+                  aria-describedby={
+                    fields.creditPolicy.errors?.length ? fields.creditPolicy.errorId : undefined
+                  }
+                >
                   <legend className="text-sm font-medium text-slate-800">{t('customer.credit')}</legend>
                   <div className="mt-1 space-y-2">
                     {CREDIT_POLICIES.map((value) => (
@@ -183,7 +188,7 @@ export default function CustomerPage() {
                     ))}
                   </div>
                   {fields.creditPolicy.errors?.length ? (
-                    <p className="mt-1 text-sm font-medium text-red-700">
+                    <p id={fields.creditPolicy.errorId} className="mt-1 text-sm font-medium text-red-700">
                       {fields.creditPolicy.errors.join(' ')}
                     </p>
                   ) : null}

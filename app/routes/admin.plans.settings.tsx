@@ -32,12 +32,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form, actor, locale } = await requireOwnerPost(request, context);
   const t = translator(locale, adminPlans);
   if (form.get('intent') === 'customer') {
-    await setInstallmentsAllowed(db(), {
+    const saved = await setInstallmentsAllowed(db(), {
       businessId: user.businessId,
       customerId: String(form.get('customerId') ?? ''),
       allowed: form.get('allowed') === 'yes',
       actor,
     });
+    if (saved === 'not_found')
+      return data(
+        { ok: false, message: t('settings.customer.notFound'), result: undefined },
+        { status: 404 },
+      );
     return { ok: true, message: t('settings.customer.saved'), result: undefined };
   }
   const { currency } = await loadPlanSettings(db(), user.businessId);

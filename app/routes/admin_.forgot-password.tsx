@@ -1,3 +1,4 @@
+import { readForm } from '~/utils/form.server';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * asked for; over either limit the answer is 429 whatever the address, so the limit reveals nothing either.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const locale = pickLocale(request);
   const t = translator(locale, adminUsers);

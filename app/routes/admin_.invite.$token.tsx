@@ -1,3 +1,4 @@
+import { readForm } from '~/utils/form.server';
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import {
@@ -34,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const locale = pickLocale(request);
   const submission = parseWithZod(form, { schema: newPasswordSchema(locale, true) });

@@ -17,6 +17,7 @@ import { admin } from '~/i18n/admin';
 import { loginSchema, safeNext, type LoginFormInput } from '~/modules/auth/login-form.server';
 import { login, SESSION_DAYS } from '~/modules/auth/login.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { db } from '~/utils/db.server';
 import { pickLocale, translator } from '~/utils/i18n';
 import { consume, isBlockedInMemory, limits } from '~/utils/rate-limit.server';
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const locale = pickLocale(request);
   const t = translator(locale, admin);

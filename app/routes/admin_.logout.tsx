@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { clearSessionCookie, getUser, revokeSession } from '~/utils/session.server';
 
 /** A GET never logs anyone out (a link or an image could trigger it): it only leads back to the admin area. */
@@ -8,7 +9,7 @@ export function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const user = await getUser(request);
   if (user) await revokeSession(user.sessionId);

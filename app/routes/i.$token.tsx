@@ -24,6 +24,7 @@ import { requireInvoiceForToken, statusAndPenalty } from '~/modules/invoices/deb
 import { debtorPaymentAction } from '~/modules/payments/debtor-payment-action.server';
 import { payableAmount } from '~/modules/payments/payable.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { env } from '~/utils/env.server';
 import { consume, limits } from '~/utils/rate-limit.server';
 import { stripeJsUrl } from '~/utils/simulated-stripe.server';
@@ -71,7 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { view } = await requireInvoiceForToken(request, params.token, context);
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   return debtorPaymentAction(form, view, {
     ip: context.clientIp,

@@ -14,6 +14,7 @@ import { acceptance } from '~/i18n/acceptance';
 import { loadAcceptPage, runAcceptAction } from '~/modules/acceptance/accept-page.server';
 import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { pickLocale, translator } from '~/utils/i18n';
 import { consume, limits } from '~/utils/rate-limit.server';
 
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { view } = await requireInvoiceForToken(request, params.token, context, { allowDraft: true });
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const outcome = await runAcceptAction(form, view, {
     locale: pickLocale(request),

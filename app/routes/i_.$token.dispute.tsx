@@ -9,6 +9,7 @@ import { loadDisputePage, runDisputeAction } from '~/modules/disputes/dispute-pa
 import { DISPUTE_REASONS } from '~/modules/disputes/reasons';
 import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { formatDateTime, pickLocale, translator, type Locale, type T } from '~/utils/i18n';
 import { consume, limits } from '~/utils/rate-limit.server';
 
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { view } = await requireInvoiceForToken(request, params.token, context);
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const { status, reply } = await runDisputeAction(form, view, {
     locale: pickLocale(request),

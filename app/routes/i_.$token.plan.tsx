@@ -14,6 +14,7 @@ import {
   type PlanActionData,
 } from '~/modules/plans/plan-page.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { env } from '~/utils/env.server';
 import { formatDate, pickLocale, translator, type Locale, type T } from '~/utils/i18n';
 import { consume, limits } from '~/utils/rate-limit.server';
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { view, today } = await requireInvoiceForToken(request, params.token, context);
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   return planAction(form, view, today, {
     ip: context.clientIp,

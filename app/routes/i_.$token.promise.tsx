@@ -15,6 +15,7 @@ import { promisesText } from '~/i18n/promises';
 import { requireInvoiceForToken } from '~/modules/invoices/debtor-page.server';
 import { promiseSettings, runPromiseAction } from '~/modules/promises/promise-action.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { addDaysIso } from '~/utils/dates';
 import { formatDate, pickLocale, translator } from '~/utils/i18n';
 import { consume, limits } from '~/utils/rate-limit.server';
@@ -53,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { view, today } = await requireInvoiceForToken(request, params.token, context);
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const locale = pickLocale(request);
   const { status, reply } = await runPromiseAction({

@@ -1,3 +1,4 @@
+import { readForm } from '~/utils/form.server';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData, useParams, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -45,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { customer, today } = await requireStatementForToken(request, params.token, context);
   if (!(await consume(limits.debtorPost(), context.clientIp))) throw new Response(null, { status: 429 });
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   return statementAction(
     form,

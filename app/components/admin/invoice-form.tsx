@@ -62,6 +62,11 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
     defaultValue,
     shouldValidate: 'onSubmit',
   });
+  // Echoed back after a failed save: a currency we do not offer (typed by hand) must not reach Intl, which throws.
+  const typedCurrency = String(form.value?.currency ?? '');
+  const shownCurrency = (INVOICE_CURRENCIES as readonly string[]).includes(typedCurrency)
+    ? typedCurrency
+    : String(defaultValue.currency);
   const hasErrors =
     lastResult?.status === 'error' && Object.values(lastResult.error ?? {}).some((e) => e?.length);
 
@@ -149,14 +154,10 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
         <h2 id="lines-title" className="text-base font-semibold text-slate-900">
           {t('new.section.lines')}
         </h2>
-        <InvoiceLinesEditor
-          form={form}
-          lines={fields.lines}
-          currency={String(form.value?.currency ?? defaultValue.currency)}
-        />
+        <InvoiceLinesEditor form={form} lines={fields.lines} currency={shownCurrency} />
         <TotalsPreview
           lines={Array.isArray(form.value?.lines) ? form.value.lines : []}
-          currency={String(form.value?.currency ?? defaultValue.currency)}
+          currency={shownCurrency}
           locale={locale}
           t={t}
         />

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import type { Actor } from '~/modules/audit/record-event.server';
 import { requireCsrf } from '~/utils/csrf.server';
+import { readForm } from '~/utils/form.server';
 import { pickLocale } from '~/utils/i18n';
 import { requireUser, type SessionUser } from '~/utils/session.server';
 
@@ -21,7 +22,7 @@ export async function requireOwnerPost(request: Request, context: AppLoadContext
 }
 
 async function postFrom(user: SessionUser, request: Request, context: AppLoadContext) {
-  const form = await request.formData();
+  const form = await readForm(request);
   requireCsrf(request, form);
   const actor: Actor = {
     type: 'user',

@@ -9,6 +9,7 @@ import { daysBetween } from '~/utils/dates';
 export const CUSTOMERS_PER_PAGE = 50;
 import { suggestCreditPolicy, type CreditPolicy } from './credit-policies';
 import { paymentRecord } from './payment-record.server';
+import { searchText } from '~/utils/form.server';
 
 export type Balance = { currency: string; balanceMinor: number };
 export type CustomerAccountRow = {
@@ -29,7 +30,7 @@ export type CustomerListFilter = { q: string; page: number };
 export function parseCustomerListFilter(params: URLSearchParams): CustomerListFilter {
   const page = Number(params.get('page'));
   return {
-    q: (params.get('q') ?? '').trim().slice(0, 100),
+    q: searchText(params.get('q')),
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
 }

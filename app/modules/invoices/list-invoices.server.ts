@@ -3,6 +3,7 @@ import { customers, invoices } from '#db/schema/index';
 import type { DbOrTx } from '~/utils/db.server';
 import { creditedMinorSql, paidMinorSql } from './balance.server';
 import { INVOICE_STATUSES, type InvoiceStatus } from './form-options';
+import { searchText } from '~/utils/form.server';
 
 export const INVOICES_PER_PAGE = 50;
 
@@ -26,7 +27,7 @@ export function parseInvoiceListFilter(params: URLSearchParams): InvoiceListFilt
   const page = Number(params.get('page'));
   return {
     status: (INVOICE_STATUSES as readonly string[]).includes(status ?? '') ? (status as InvoiceStatus) : null,
-    q: (params.get('q') ?? '').trim().slice(0, 100),
+    q: searchText(params.get('q')),
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '~/modules/dunning/ids';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { business, customers } from '#db/schema/index';
@@ -162,7 +163,9 @@ export async function savePlanSettings(db: Db, businessId: string, value: PlanSe
 export async function setInstallmentsAllowed(
   db: Db,
   input: { businessId: string; customerId: string; allowed: boolean; actor: Actor },
-): Promise<boolean> {
+): Promise<boolean | 'not_found'> {
+  // The id comes from a form: anything but one of the business's customers is refused before any write.
+  if (!isUuid(input.customerId)) return 'not_found';
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(customers)
@@ -184,7 +187,12 @@ export async function setInstallmentsAllowed(
         data: { allowed: input.allowed },
       });
     }
-    return Boolean(row);
+    if (row) return true;
+    const [own] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.id, input.customerId), eq(customers.businessId, input.businessId)));
+    return own ? false : 'not_found';
   });
 }
 
