@@ -11,7 +11,7 @@ import { db } from '~/utils/db.server';
 import { hashToken, newToken } from '~/utils/tokens.server';
 import { createClient, csrfFrom, type HttpClient, type HttpResponse } from '../setup/http';
 import { loginAs } from '../support/admin-client';
-import { ENDPOINTS, pathOf, todayOf, type Endpoint } from './endpoints';
+import { ENDPOINTS, isBearer, pathOf, todayOf, type Endpoint } from './endpoints';
 import { expectNoSecretsLogged, freshIp, startHarness, stopHarness, type Harness } from './harness';
 import { changedTables, dbFingerprint, urlencoded } from './hostile';
 import type { Side } from './world';
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => stopHarness(h));
 
 const adminRoutes = ENDPOINTS.filter((e) => e.access === 'admin' || e.access === 'owner');
-const debtorRoutes = ENDPOINTS.filter((e) => e.access === 'debtor');
+const debtorRoutes = ENDPOINTS.filter(isBearer);
 const label = (e: Endpoint) => `${e.method} ${e.path}`;
 
 /** A valid request to `e` on `side` from `client`: GET, or POST with the form's first valid values. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HttpClient, HttpResponse } from '../setup/http';
 import { textOf } from '../support/admin-client';
 import { fieldError } from '../support/form-errors';
-import { ENDPOINTS, isForm, pathOf, todayOf, type Endpoint } from './endpoints';
+import { ENDPOINTS, isBearer, isForm, pathOf, todayOf, type Endpoint } from './endpoints';
 import { freshIp, expectNoSecretsLogged, startHarness, stopHarness, type Harness } from './harness';
 import { changedTables, dbFingerprint, hostileString, junkId, malformedBodies, urlencoded } from './hostile';
 
@@ -212,7 +212,7 @@ describe('hostile and foreign ids in the path: 4xx, nothing written', () => {
       const names = Object.keys(own);
       const strangers = e.params!(h.world.b);
       // A stranger's id is refused where something else (the session, another path part) says whose it must be.
-      const foreignRefused = (name: string) => e.access !== 'debtor' || names.length > 1 || name !== 'token';
+      const foreignRefused = (name: string) => !isBearer(e) || names.length > 1 || name !== 'token';
       const [client, csrf] = clientFor(e);
       await fc.assert(
         fc.asyncProperty(

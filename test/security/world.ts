@@ -1,26 +1,33 @@
 /**
  * The rows the security suites aim at: two businesses, each with an owner, a staff member and one of everything a
- * route can name (invoice, payment, dispute, credit note, task, policy, outbox email, acceptance letter). Business B
+ * route can name (invoice, payment, dispute, credit note, task, policy, outbox email, acceptance letter, statement
+ * link, collection case, invitation, password reset, logo). Business B
  * is the stranger whose ids and tokens business A's users and debtors must never reach.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { creditNotes, emails, invoiceLines } from '#db/schema/index';
+import { creditNotes, emails, invoiceLines, passwordResets } from '#db/schema/index';
+import { handToAgency } from '~/modules/collections/hand-to-agency.server';
 import { openDispute } from '~/modules/disputes/open-dispute.server';
 import { acceptDispute } from '~/modules/disputes/resolve-dispute.server';
 import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
 import { mintInvoiceLink } from '~/modules/links/mint-link.server';
+import { saveLogo } from '~/modules/settings/logo.server';
+import { mintStatementLink } from '~/modules/statements/statement-links.server';
 import { createTask } from '~/modules/tasks/create-task.server';
 import { db } from '~/utils/db.server';
-import { todayIn } from '~/utils/dates';
+import { addDaysIso, todayIn } from '~/utils/dates';
+import { hashToken, newToken } from '~/utils/tokens.server';
 import {
   createBusiness,
   createCustomer,
   createIssuedInvoice,
+  createOverdueInvoice,
   createPartlyPaidInvoice,
   createUser,
 } from '../factories';
 import type { CreatedUser } from '../factories/user';
 import { createDraftAwaitingAcceptance, createInvoiceToAccept, sign } from '../support/acceptance';
+import { inviteUser } from '~/modules/users/invite-user.server';
 
 export type Side = {
   businessId: string;
@@ -42,6 +49,17 @@ export type Side = {
   emailId: string;
   /** An outbox email with an attachment (the credit note sent on accepting the dispute). */
   attachedEmailId: string;
+  /** A live link to the customer's statement (/s/<token>). */
+  statementToken: string;
+  /** Overdue and not yet handed over: the hand-off form. */
+  overdue: { invoiceId: string };
+  /** Handed to a collection agency: the case file. */
+  handed: { invoiceId: string };
+  /** A pending invitation and a password-reset link (for a user of its own, so a reset logs nobody else out). */
+  inviteToken: string;
+  resetToken: string;
+  /** The business's logo address: /logo/<businessId>/<version>. */
+  logoVersion: string;
 };
 
 export type World = { a: Side; b: Side };
@@ -125,6 +143,43 @@ async function side(): Promise<Side> {
     );
   if (!attached || !creditNote || !email) throw new Error('world: missing credit note or email');
 
+  const statement = await mintStatementLink(db(), customer.id);
+  const overdue = await createOverdueInvoice(20, on);
+  const handed = await createOverdueInvoice(40, on);
+  const handOff = await handToAgency(db(), {
+    businessId: business.id,
+    invoiceId: handed.invoiceId,
+    agencyName: 'Recouvrement Sud',
+    handedOn: addDaysIso(todayIn('Europe/Paris'), -1),
+    amountMinor: 1000,
+    actor: { type: 'user', id: owner.id },
+  });
+  if (!handOff.ok) throw new Error(`handToAgency: ${handOff.error}`);
+  const invited = await inviteUser(db(), {
+    businessId: business.id,
+    email: `invited-${newToken().slice(0, 10).toLowerCase()}@atelier.test`,
+    role: 'staff',
+    inviter: { id: owner.id, name: owner.name },
+    actor: { type: 'user', id: owner.id },
+    locale: 'fr',
+  });
+  if (!invited.ok) throw new Error(`inviteUser: ${invited.error}`);
+  const forgetful = await createUser(business.id, { role: 'staff' });
+  const resetToken = newToken();
+  await db()
+    .insert(passwordResets)
+    .values({
+      userId: forgetful.id,
+      tokenHash: hashToken(resetToken),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+  const logoUrl = await saveLogo(db(), {
+    businessId: business.id,
+    bytes: PNG,
+    contentType: 'image/png',
+    actor: { type: 'user', id: owner.id },
+  });
+
   return {
     businessId: business.id,
     owner,
@@ -140,8 +195,20 @@ async function side(): Promise<Side> {
     policyId,
     emailId: email.id,
     attachedEmailId: attached.id,
+    statementToken: statement.token,
+    overdue: { invoiceId: overdue.invoiceId },
+    handed: { invoiceId: handed.invoiceId },
+    inviteToken: invited.url.slice(invited.url.lastIndexOf('/') + 1),
+    resetToken,
+    logoVersion: logoUrl.slice(logoUrl.lastIndexOf('/') + 1),
   };
 }
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export async function createWorld(): Promise<World> {
   return { a: await side(), b: await side() };
@@ -156,5 +223,8 @@ export function worldTokens(world: World): string[] {
     s.credited.token,
     s.draft.token,
     s.signed.token,
+    s.statementToken,
+    s.inviteToken,
+    s.resetToken,
   ]);
 }
