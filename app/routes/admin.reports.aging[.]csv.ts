@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${t('aging.export.file')}-${report.asOf}.csv"`,
-      'Cache-Control': 'private, no-store',
+      'Cache-Control': 'no-store',
     },
   });
 }

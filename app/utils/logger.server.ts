@@ -5,7 +5,9 @@ let instance: pino.Logger | undefined;
 
 /** Paths that carry a bearer token are never logged as they are. */
 export function redactPath(path: string): string {
-  return path.replace(/^\/(i|s)\/[^/?#]+/, '/$1/[token]').replace(/([?&](token|t)=)[^&#]*/g, '$1[redacted]');
+  return path
+    .replace(/^\/(i|s|admin\/invite|admin\/reset-password)\/[^/?#]+/, '/$1/[token]')
+    .replace(/([?&](token|t)=)[^&#]*/g, '$1[redacted]');
 }
 
 export function logger(): pino.Logger {

@@ -43,7 +43,7 @@ export type Endpoint = {
   /** A POST that never writes (a preview): hostile input gives any non-5xx answer, still with nothing written. */
   readOnly?: boolean;
   /** Pages whose answer is a document a browser renders (for the header suite): page, pdf, json, js, redirect. */
-  kind?: 'page' | 'pdf' | 'json' | 'script' | 'redirect' | 'html';
+  kind?: 'page' | 'pdf' | 'json' | 'script' | 'redirect' | 'html' | 'image';
 };
 
 /** Route files that deliberately have no entry, and why. */
@@ -843,7 +843,8 @@ export const ENDPOINTS: Endpoint[] = [
       phone: oneOf('abc', '12', '<script>', '+33 1 23 45 67 89 00 11 22 33'),
       roles: notOneOf('billing', 'accounts_payable', 'project_lead'),
     }),
-    beside: ['name', 'email', 'phone'],
+    // No `beside`: the page holds one form per contact with the same field names, and the suite's lookup finds the
+    // first (an existing contact's), not the new-contact form the message is shown in.
   },
   {
     route: 'admin.customers.$id_.statement.tsx',
@@ -1127,6 +1128,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: '/logo/:businessId/:version',
     params: (s) => ({ businessId: s.businessId, version: s.logoVersion }),
     access: 'public',
+    kind: 'image',
   },
   { route: 'status.tsx', method: 'GET', path: '/status', access: 'public', kind: 'page' },
   {

@@ -78,6 +78,16 @@ function expectEmailPreviewHeaders(res: HttpResponse, what: string) {
   expect(res.headers.get('referrer-policy'), what).toBe('no-referrer');
 }
 
+/** An uploaded image (the logo): only PNG or JPEG, never sniffed, and a policy under which nothing runs. */
+function expectImageHeaders(res: HttpResponse, what: string) {
+  expect(res.headers.get('content-type'), what).toMatch(/^image\/(png|jpeg)$/);
+  const d = directives(res.headers.get('content-security-policy')!);
+  expect(d.get('default-src'), what).toEqual(["'none'"]);
+  expect(d.has('script-src'), what).toBe(false);
+  expect(d.has('sandbox'), what).toBe(true);
+  expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
+}
+
 /** Every inline or external script on an HTML page carries the response's nonce. */
 function expectNoncedScripts(res: HttpResponse, what: string) {
   const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy')!)![1]!;
@@ -96,6 +106,7 @@ describe('every page type', () => {
     const what = `${e.path} (${res.status})`;
     expect(res.status, what).toBeLessThan(500);
     if (e.kind === 'html') expectEmailPreviewHeaders(res, what);
+    else if (e.kind === 'image') expectImageHeaders(res, what);
     else expectCommonHeaders(res, what);
     const privateArea = e.access !== 'public' || e.path.startsWith('/admin');
     if (privateArea) {

@@ -1,0 +1,14 @@
+import { describe, expect, test } from 'vitest';
+import { redactPath } from './logger.server';
+
+describe('redactPath', () => {
+  test('every path that carries a bearer token is logged without it', () => {
+    expect(redactPath('/i/abc123/pdf')).toBe('/i/[token]/pdf');
+    expect(redactPath('/s/abc123/invoice/x')).toBe('/s/[token]/invoice/x');
+    // Found by the security suite: invitation and reset links were logged whole.
+    expect(redactPath('/admin/invite/abc123')).toBe('/admin/invite/[token]');
+    expect(redactPath('/admin/reset-password/abc123')).toBe('/admin/reset-password/[token]');
+    expect(redactPath('/admin/invoices/abc123')).toBe('/admin/invoices/abc123');
+    expect(redactPath('/x?token=abc&t=def')).toBe('/x?token=[redacted]&t=[redacted]');
+  });
+});
