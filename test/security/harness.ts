@@ -3,6 +3,7 @@
  * "unavailable"), trusting X-Forwarded-For so each request can come from its own address (the per-IP rate limits
  * stay out of the way except where a suite aims at them), logging every request, plus the world it attacks.
  */
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { startStripeFake, type StripeFake } from '../fakes/stripe/server';
 import { startApp, type RunningApp } from '../setup/app-server';
@@ -33,6 +34,11 @@ export type Harness = {
   /** Everything that must never be logged, besides what a suite adds. */
   secrets(): string[];
 };
+
+// CI runs the suites on one fixed seed, so a run there is reproducible (FC_SEED overrides it); locally each run
+// explores new inputs, and a failure prints its seed and counterexample to replay.
+if (process.env.CI || process.env.FC_SEED)
+  fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
 
 let ipCounter = 0;
 /** A fresh client address per request, so rate limits per IP do not mask what the route itself answers. */

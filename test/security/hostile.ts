@@ -71,19 +71,22 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A uuid-shaped value that names nothing, or something that is not a uuid at all. */
-export const junkId: fc.Arbitrary<string> = fc.oneof(
-  fc.uuid(),
-  fc.constantFrom(
-    '0',
-    '-1',
-    'null',
-    "1' OR 1=1--",
-    '00000000-0000-0000-0000-00000000000g',
-    '%00',
-    'x'.repeat(300),
-  ),
-  hostileString,
-);
+/** Never blank: an empty optional id (no box ticked, no filter) is a valid request, not junk. */
+export const junkId: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.uuid(),
+    fc.constantFrom(
+      '0',
+      '-1',
+      'null',
+      "1' OR 1=1--",
+      '00000000-0000-0000-0000-00000000000g',
+      '%00',
+      'x'.repeat(300),
+    ),
+    hostileString,
+  )
+  .filter((v) => v.trim() !== '');
 
 /** Percent-encodes like a browser, except that lone surrogates go out as the raw (invalid) UTF-8 they would be. */
 export function encodeField(value: string): string {
