@@ -100,6 +100,16 @@ async function send(res: ServerResponse, response: Response, extra: Record<strin
   else await writeReadableStreamToWritable(response.body, res);
 }
 
+/** Whether every segment of the path is valid percent-encoding (as the router will decode it). */
+export function isDecodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createAppServer(options: AppServerOptions): Server {
   const { env } = options;
   const appOrigin = new URL(env.APP_URL).origin;
@@ -140,6 +150,14 @@ export function createAppServer(options: AppServerOptions): Server {
     try {
       if (rawUrl.length > MAX_URL) {
         res.writeHead(414, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('URI too long');
+        return;
+      }
+      if (!isDecodablePath(pathname)) {
+        // Found by the security suite: the router would warn with the whole path (a link token included) on the
+        // console, bypassing the log's redaction, before answering 404.
+        res
+          .writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Malformed URL / Adresse mal formée');
         return;
       }
       if (!isSameOriginPost(req, appOrigin, pathname)) {

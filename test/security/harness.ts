@@ -87,7 +87,9 @@ export async function startHarness(extraEnv: Record<string, string> = {}): Promi
 export function expectNoSecretsLogged(logs: string, secrets: string[]): void {
   expect(logs.length).toBeGreaterThan(0);
   const leaked = [...new Set(secrets)].filter((s) => s.length >= 8 && logs.includes(s));
-  expect(leaked).toEqual([]);
+  // The lines that hold one, so a failure says where it came from.
+  const lines = logs.split('\n').filter((line) => leaked.some((s) => line.includes(s)));
+  expect({ leaked, lines }).toEqual({ leaked: [], lines: [] });
 }
 
 export async function stopHarness(h: Harness | undefined): Promise<void> {
