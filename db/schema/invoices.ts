@@ -36,6 +36,7 @@ export type PartySnapshot = {
 export const invoices = pgTable(
   'invoices',
   {
+    /** uuidv7() on PostgreSQL 18+ (migration reminders_time_ordered_ids): id order follows the table. */
     id: id(),
     businessId: uuid('business_id')
       .notNull()
@@ -61,8 +62,9 @@ export const invoices = pgTable(
     /**
      * What the ledger has settled so far (succeeded payments net of refunds and lost chargebacks, plus credit
      * notes), kept by triggers on payments, refunds and credit_notes in the same transaction as each change
-     * (migration reports_dashboard). Only the reports read it, so they need no per-invoice ledger lookups;
-     * everything else derives the ledger (balance.server.ts), and a test checks the two agree.
+     * (migration reports_dashboard). The reports and the dunning sweep read it, so they need no per-invoice ledger
+     * lookups; everything else (including the send of each reminder the sweep claims) derives the ledger
+     * (balance.server.ts), and a test checks the two agree.
      */
     settledMinor: money('settled_minor').notNull().default(0),
     /** Basis points per year; null means the French statutory rate. */

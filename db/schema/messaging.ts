@@ -65,6 +65,7 @@ export const emails = pgTable(
 export const reminders = pgTable(
   'reminders',
   {
+    /** uuidv7() on PostgreSQL 18+ (migration reminders_time_ordered_ids): a sweep's claims append to the index. */
     id: id(),
     invoiceId: uuid('invoice_id')
       .notNull()

@@ -1,5 +1,6 @@
 /**
- * `npm run bench:profile -- [debtor|minimal] [requests] [--cpu-only]`: where the web server's CPU goes on one route. Starts the
+ * `npm run bench:profile -- [debtor|minimal] [requests] [--cpu-only]`: where the web server's CPU goes on one route
+ * (BENCH_NODE_ARGS="..." adds node flags to the server, to try V8 settings). Starts the
  * same production server as the bench under --cpu-prof, sends a fixed number of requests (32 connections), then
  * prints the server's CPU milliseconds per request (from the kernel) and the top self-time functions and packages.
  * CPU time per request is far steadier than requests/s on a shared machine, so compare it before and after a change
@@ -76,7 +77,11 @@ async function main() {
   const requests = Number(args[1] ?? 4000);
   const log = (line: string) => console.error(`[profile] ${line}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'acquit-prof-'));
-  const app = await startBenchApp(log, cpuOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const app = await startBenchApp(log, [
+    ...extra,
+    ...(cpuOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`]),
+  ]);
   try {
     const url = target === 'minimal' ? `${app.appUrl}/status` : app.debtorUrl;
     await autocannon({ url, connections: 32, amount: 500 });

@@ -19,11 +19,16 @@ import {
   DUNNING_SEND_QUEUE,
   enqueueReminderSends,
 } from '~/modules/dunning/dunning-jobs.server';
-import { claimDueStepsSql, runDunningSweep } from '~/modules/dunning/sweep.server';
+import {
+  claimDueStepsSql,
+  claimScopeSql,
+  runDunningSweep,
+  type ClaimScope,
+} from '~/modules/dunning/sweep.server';
 import { formatFigure, type Figure } from './budget';
 
-const TODAY = '2026-06-16'; // a Tuesday
-const NOW = localInstant(TODAY, 10, 0, 'Europe/Paris');
+export const TODAY = '2026-06-16'; // a Tuesday
+export const NOW = localInstant(TODAY, 10, 0, 'Europe/Paris');
 /** g % 20 below this is excluded: 0 promised, 1 on a plan, 2 debit processing, 3 fully disputed, 4 already sent. */
 const EXCLUDED_BELOW = 5;
 const CHRONIC = [-7, -1, 1, 4, 8, 15, 30, 45];
@@ -78,7 +83,7 @@ export async function benchSweep(adminUrl: string, log: (line: string) => void, 
 type Size = Awaited<ReturnType<typeof prepare>>;
 
 /** A scratch database with `count` open invoices and pg-boss installed. */
-async function prepare(adminUrl: string, count: number) {
+export async function prepare(adminUrl: string, count: number) {
   const name = `acquit_sweep_bench_${count}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -126,8 +131,11 @@ async function measure(size: Size, reset: boolean) {
   if (reset) {
     await client`DELETE FROM reminders WHERE status = 'claimed'`;
     await client`DELETE FROM pgboss.job WHERE name = ${DUNNING_SEND_QUEUE}`;
-    await client`VACUUM ANALYZE reminders`;
+    // What autovacuum would do between two sweeps: the previous run's claims and jobs leave dead rows behind.
+    await client`VACUUM ANALYZE reminders, pgboss.job`;
   }
+  // Both sizes start from the same quiet state: no dirty pages left for a checkpoint to write during the timed run.
+  await client`CHECKPOINT`;
   const started = performance.now();
   const result = await runDunningSweep({ now: NOW, db, enqueue: (ids) => enqueueReminderSends(boss, ids) });
   size.times.push((performance.now() - started) / 1000);
@@ -248,10 +256,11 @@ async function check(
 /** EXPLAIN ANALYZE of the claim statement on the data about to be swept, rolled back. */
 async function printPlan(db: ReturnType<typeof drizzle<typeof schema>>, log: (line: string) => void) {
   const [biz] = await db.execute<{ id: string }>(sql`SELECT id FROM business`);
-  const claim = claimDueStepsSql([{ id: biz!.id, today: TODAY, grace: 3 }], NOW);
   await db
     .transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      const [scope] = await tx.execute<ClaimScope>(claimScopeSql({ id: biz!.id, today: TODAY, grace: 3 }));
+      const claim = claimDueStepsSql(scope!, NOW);
       const plan = await tx.execute<{ 'QUERY PLAN': string }>(sql`EXPLAIN (ANALYZE, BUFFERS) ${claim}`);
       for (const line of plan) log(`  ${line['QUERY PLAN']}`);
       tx.rollback();

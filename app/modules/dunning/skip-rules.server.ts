@@ -23,6 +23,15 @@ export function balanceSql(invoice: SQL): SQL {
 }
 
 /**
+ * The same balance from the invoice's own `settled_minor` (kept by triggers in the transaction of every ledger
+ * change, and checked against the ledger by a test): no per-invoice lookups, for the sweep, which reads a whole
+ * book at once. Its claims are checked again with balanceSql when each reminder is sent.
+ */
+export function settledBalanceSql(invoice: SQL): SQL {
+  return sql`(${invoice}.total_minor - ${invoice}.settled_minor)`;
+}
+
+/**
  * Why an invoice must not be reminded on `today` (a date in the business's time zone), or NULL when it may be.
  * The sweep and the send handler both use this one expression, so the rules cannot drift apart:
  * - paid: status paid, or nothing left to pay; void; any other status than open (uncollectible);
