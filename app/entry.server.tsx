@@ -26,6 +26,9 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce;
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
+    // Cleared once the document is out: a pending timer would keep the whole render (its tree, its buffers)
+    // reachable for seconds after the answer, so every request's garbage would outlive the young generation.
+    const timeout = setTimeout(() => abort(), ABORT_DELAY + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <MessagesContext.Provider value={serverMessages}>
@@ -45,6 +48,7 @@ export default function handleRequest(
               const body = Buffer.concat(chunks);
               headers.set('Content-Type', 'text/html; charset=utf-8');
               headers.set('Content-Length', String(body.length));
+              clearTimeout(timeout);
               resolve(new Response(body, { headers, status: failed ? 500 : status }));
               callback();
             },
@@ -53,6 +57,7 @@ export default function handleRequest(
           pipe(sink);
         },
         onShellError(error) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error) {
@@ -61,7 +66,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 

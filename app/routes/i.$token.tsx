@@ -30,6 +30,7 @@ import { consume, limits } from '~/utils/rate-limit.server';
 import { stripeJsUrl } from '~/utils/simulated-stripe.server';
 import { stripeConfigured } from '~/utils/stripe.server';
 import { formatDate, pickLocale } from '~/utils/i18n';
+import { pack, usePacked } from '~/utils/packed';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { view, today } = await requireInvoiceForToken(request, params.token, context, { allowDraft: true });
@@ -51,7 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = pickLocale(request);
   return data(
     {
-      view,
+      view: pack(view),
       status,
       penalty,
       locale,
@@ -90,7 +91,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function DebtorInvoicePage() {
-  const { view, status, penalty, locale, csrf, payment } = useLoaderData<typeof loader>();
+  const { view: packedView, status, penalty, locale, csrf, payment } = useLoaderData<typeof loader>();
+  const view = usePacked(packedView);
   const { token } = useParams();
   const returned = usePaymentReturn(csrf);
   const t = useTranslator('debtor', locale);
