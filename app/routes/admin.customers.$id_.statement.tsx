@@ -16,6 +16,7 @@ import {
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput } from '~/components/forms/field';
 import { money } from '~/components/invoice/format';
+import { ColumnHeads } from '~/components/table/column-heads';
 import { statementsText } from '~/i18n/statements';
 import { requireAdminPost } from '~/modules/auth/admin-request.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
@@ -126,29 +127,18 @@ export default function CustomerStatementPage() {
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>
-                    {t('statement.col.number')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('statement.col.due')}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t('statement.col.late')}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t('statement.col.amount')}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t('statement.col.paid')}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t('statement.col.balance')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('statement.col.state')}
-                  </th>
-                </tr>
+                <ColumnHeads
+                  cellClass={th}
+                  columns={[
+                    { label: t('statement.col.number') },
+                    { label: t('statement.col.due') },
+                    { label: t('statement.col.late'), numeric: true },
+                    { label: t('statement.col.amount'), numeric: true },
+                    { label: t('statement.col.paid'), numeric: true },
+                    { label: t('statement.col.balance'), numeric: true },
+                    { label: t('statement.col.state') },
+                  ]}
+                />
               </thead>
               <tbody className="divide-y divide-slate-100 text-slate-900">
                 {open.map((i) => (

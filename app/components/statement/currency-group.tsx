@@ -9,6 +9,7 @@ import type { StatementActionData } from '~/modules/statements/statement-page.se
 import { formatDate, type Locale, type T } from '~/utils/i18n';
 import { minorDigits, parseDecimal } from '~/utils/money';
 import { useNonce } from '~/utils/nonce';
+import { ColumnHeads } from '~/components/table/column-heads';
 import { StatementPayment } from './statement-payment';
 
 const stateTone: Record<string, string> = {
@@ -113,29 +114,18 @@ export function CurrencyGroup(props: {
           >
             <caption className="sr-only">{t('statement.pay.invoices')}</caption>
             <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className={th}>
-                  {t('statement.col.pay')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('statement.col.number')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('statement.col.due')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('statement.col.amount')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('statement.col.paid')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('statement.col.balance')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('statement.col.state')}
-                </th>
-              </tr>
+              <ColumnHeads
+                cellClass={th}
+                columns={[
+                  { label: t('statement.col.pay') },
+                  { label: t('statement.col.number') },
+                  { label: t('statement.col.due') },
+                  { label: t('statement.col.amount'), numeric: true },
+                  { label: t('statement.col.paid'), numeric: true },
+                  { label: t('statement.col.balance'), numeric: true },
+                  { label: t('statement.col.state') },
+                ]}
+              />
             </thead>
             <tbody className="divide-y divide-slate-100 text-slate-900">
               {invoices.map((i) => (
