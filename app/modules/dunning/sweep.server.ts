@@ -32,9 +32,9 @@ export type SweepResult = {
  *
  * Exactly once: the claim is `INSERT ... ON CONFLICT (invoice_id, step_id) DO NOTHING`, so any number of sweeps,
  * sequential or concurrent, claim each (invoice, step) once; rows are inserted in key order so two concurrent
- * sweeps, or a sweep and a ledger change (its FOR UPDATE on the invoice against the key-share lock of the claim's
- * foreign key), wait on each other instead of deadlocking. Invoice ids are time-ordered (UUIDv7), so that order
- * also follows the invoices table.
+ * sweeps wait on each other instead of deadlocking. A ledger change locks its invoice FOR NO KEY UPDATE, which
+ * the key-share lock of the claim's foreign key does not wait for. Invoice ids are time-ordered (UUIDv7), so that
+ * order also follows the invoices table.
  */
 export async function runDunningSweep(input: {
   now: Date;

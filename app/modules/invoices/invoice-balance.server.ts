@@ -76,7 +76,12 @@ export async function syncPaidState(
   return 'reopened';
 }
 
-/** Locks the invoice row for the rest of the transaction: ledger changes to one invoice happen one at a time. */
+/**
+ * Locks the invoice row for the rest of the transaction: ledger changes to one invoice happen one at a time.
+ * FOR NO KEY UPDATE, the lock an UPDATE of non-key columns takes anyway: an invoice's id never changes and an
+ * invoice is never deleted, so rows that merely reference it (an event, a payment, a reminder claim: the key-share
+ * lock of their foreign key) are inserted without waiting for the ledger change to commit.
+ */
 export async function lockInvoice(tx: Tx, invoiceId: string, businessId?: string) {
   const [row] = await tx
     .select()
@@ -86,6 +91,6 @@ export async function lockInvoice(tx: Tx, invoiceId: string, businessId?: string
         ? and(eq(invoices.id, invoiceId), eq(invoices.businessId, businessId))
         : eq(invoices.id, invoiceId),
     )
-    .for('update');
+    .for('no key update');
   return row ?? null;
 }
