@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +66,57 @@ describe('framework patches', () => {
     expect(html).toBe(renderToString(tree));
     expect(html).toContain('class="row &quot;7&quot; &lt;é&gt;"');
     expect(writes.length).toBeLessThan(5);
+  });
+
+  it("the router's first-segment index matches every pathname as trying all branches does", async () => {
+    // The app's own route table, nested as Remix nests it.
+    type Manifest = Record<
+      string,
+      { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }
+    >;
+    const build = (await import(path.resolve('build/index.js'))) as { routes: Manifest };
+    type Node = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Node[] };
+    const nest = (parentId?: string): Node[] =>
+      Object.values(build.routes)
+        .filter((r) => r.parentId === parentId)
+        .map(({ id, path: p, index, caseSensitive }) => {
+          const children = index ? undefined : nest(id);
+          return { id, path: p, index, caseSensitive, ...(children?.length ? { children } : {}) };
+        });
+    const tree = nest(undefined);
+    expect(JSON.stringify(tree).match(/"id"/g)!.length).toBeGreaterThan(50);
+    // The server build (patched, CommonJS) against the browser build of the same version (unpatched).
+    const patched = require('@remix-run/router') as typeof import('@remix-run/router');
+    const reference =
+      (await import('@remix-run/router/dist/router.js')) as typeof import('@remix-run/router');
+    const words = [
+      ...new Set(
+        Object.values(build.routes).flatMap((r) =>
+          (r.path ?? '').split('/').filter((w) => w && !w.startsWith(':')),
+        ),
+      ),
+    ];
+    const segment = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom('', 'x', 'ı', '\u212Aadmin', 'adm%69n', 'a.b', 'é', '..', '-'),
+      // (Malformed percent-encoding never gets this far: the server answers it 400, see http.server.ts.)
+      fc.string({ maxLength: 12 }).filter((w) => !/[/%]/.test(w)),
+      fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), // a link token
+    );
+    const pathname = fc
+      .tuple(fc.array(segment, { maxLength: 5 }), fc.constantFrom('/', '//', '/'), fc.boolean())
+      .map(([segments, lead, trailing]) => lead + segments.join('/') + (trailing ? '/' : ''));
+    const summary = (matches: ReturnType<typeof reference.matchRoutes>) =>
+      matches?.map((m) => [m.route.id, m.pathname, m.params]) ?? null;
+    fc.assert(
+      fc.property(pathname, (p) => {
+        expect(summary(patched.matchRoutes(tree, p))).toEqual(summary(reference.matchRoutes(tree, p)));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const p of ['/i/abc', '/admin/invoices/1', '/ADMIN', '/status', '/', '/s/x/pdf', '/nowhere']) {
+      expect(summary(patched.matchRoutes(tree, p))).toEqual(summary(reference.matchRoutes(tree, p)));
+    }
   });
 });
