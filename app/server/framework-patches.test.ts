@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { AgnosticRouteObject } from '@remix-run/router';
 import fc from 'fast-check';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -75,20 +76,20 @@ describe('framework patches', () => {
       { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }
     >;
     const build = (await import(path.resolve('build/index.js'))) as { routes: Manifest };
-    type Node = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Node[] };
-    const nest = (parentId?: string): Node[] =>
+    const nest = (parentId?: string): AgnosticRouteObject[] =>
       Object.values(build.routes)
         .filter((r) => r.parentId === parentId)
         .map(({ id, path: p, index, caseSensitive }) => {
-          const children = index ? undefined : nest(id);
-          return { id, path: p, index, caseSensitive, ...(children?.length ? { children } : {}) };
+          if (index) return { id, path: p, index: true, caseSensitive };
+          const children = nest(id);
+          return { id, path: p, caseSensitive, ...(children.length ? { children } : {}) };
         });
     const tree = nest(undefined);
     expect(JSON.stringify(tree).match(/"id"/g)!.length).toBeGreaterThan(50);
     // The server build (patched, CommonJS) against the browser build of the same version (unpatched).
     const patched = require('@remix-run/router') as typeof import('@remix-run/router');
-    const reference =
-      (await import('@remix-run/router/dist/router.js')) as typeof import('@remix-run/router');
+    // (dist/router.js is the whole package's ESM build; its own .d.ts declares only the router part.)
+    const reference = (await import('@remix-run/router/dist/router.js')) as unknown as typeof patched;
     const words = [
       ...new Set(
         Object.values(build.routes).flatMap((r) =>
