@@ -8,17 +8,18 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AccountShell } from '~/components/admin/account-shell';
+import { InvalidLinkCard, NewPasswordFields } from '~/components/admin/new-password';
 import { sectionTitle, useSectionT } from '~/components/admin/section-t';
-import { primaryButton, textLink } from '~/components/admin/ui';
+import { primaryButton } from '~/components/admin/ui';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
 import { adminUsers } from '~/i18n/admin-users';
 import { SESSION_DAYS } from '~/modules/auth/login.server';
 import { acceptInvitation } from '~/modules/users/accept-invitation.server';
 import { findInvitation } from '~/modules/users/find-invitation.server';
 import { checkTokenLookup } from '~/modules/users/token-page.server';
-import { newPasswordSchema, PASSWORD_MIN, type NewPasswordInput } from '~/modules/users/user-forms.server';
+import { newPasswordSchema, type NewPasswordInput } from '~/modules/users/user-forms.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
 import { db } from '~/utils/db.server';
 import { pickLocale, translator } from '~/utils/i18n';
@@ -76,14 +77,12 @@ export default function AcceptInvitation() {
 
   if (!invite) {
     return (
-      <AccountShell title={t('accept.invalid.title')}>
-        <p className="mt-2 text-sm text-slate-700">{t('accept.invalid')}</p>
-        <p className="mt-4 text-sm">
-          <Link to="/admin/login" className={textLink}>
-            {t('forgot.back')}
-          </Link>
-        </p>
-      </AccountShell>
+      <InvalidLinkCard
+        title={t('accept.invalid.title')}
+        message={t('accept.invalid')}
+        linkTo="/admin/login"
+        linkText={t('forgot.back')}
+      />
     );
   }
   return (
@@ -98,19 +97,7 @@ export default function AcceptInvitation() {
           label={t('name.label')}
           inputProps={{ autoComplete: 'name', required: true }}
         />
-        <Field
-          meta={fields.password}
-          type="password"
-          label={t('password.new')}
-          hint={t('password.hint', { min: PASSWORD_MIN })}
-          inputProps={{ autoComplete: 'new-password', required: true, minLength: PASSWORD_MIN }}
-        />
-        <Field
-          meta={fields.confirm}
-          type="password"
-          label={t('password.confirm')}
-          inputProps={{ autoComplete: 'new-password', required: true }}
-        />
+        <NewPasswordFields fields={fields} t={t} />
         <button type="submit" className={`${primaryButton} w-full`} disabled={busy}>
           {t('accept.submit')}
         </button>

@@ -8,16 +8,17 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AccountShell } from '~/components/admin/account-shell';
+import { InvalidLinkCard, NewPasswordFields } from '~/components/admin/new-password';
 import { sectionTitle, useSectionT } from '~/components/admin/section-t';
-import { primaryButton, textLink } from '~/components/admin/ui';
-import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
+import { primaryButton } from '~/components/admin/ui';
+import { CsrfInput, FormErrors } from '~/components/forms/field';
 import { adminUsers } from '~/i18n/admin-users';
 import { SESSION_DAYS } from '~/modules/auth/login.server';
 import { isResetLinkValid, resetPassword } from '~/modules/users/reset-password.server';
 import { checkTokenLookup } from '~/modules/users/token-page.server';
-import { newPasswordSchema, PASSWORD_MIN, type NewPasswordInput } from '~/modules/users/user-forms.server';
+import { newPasswordSchema, type NewPasswordInput } from '~/modules/users/user-forms.server';
 import { csrfToken, requireCsrf } from '~/utils/csrf.server';
 import { db } from '~/utils/db.server';
 import { pickLocale, translator } from '~/utils/i18n';
@@ -72,14 +73,12 @@ export default function ResetPassword() {
   });
   if (!valid) {
     return (
-      <AccountShell title={t('reset.invalid.title')}>
-        <p className="mt-2 text-sm text-slate-700">{t('reset.invalid')}</p>
-        <p className="mt-4 text-sm">
-          <Link to="/admin/forgot-password" className={textLink}>
-            {t('reset.again')}
-          </Link>
-        </p>
-      </AccountShell>
+      <InvalidLinkCard
+        title={t('reset.invalid.title')}
+        message={t('reset.invalid')}
+        linkTo="/admin/forgot-password"
+        linkText={t('reset.again')}
+      />
     );
   }
   return (
@@ -88,19 +87,7 @@ export default function ResetPassword() {
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
         <CsrfInput value={csrf} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
-          meta={fields.password}
-          type="password"
-          label={t('password.new')}
-          hint={t('password.hint', { min: PASSWORD_MIN })}
-          inputProps={{ autoComplete: 'new-password', required: true, minLength: PASSWORD_MIN }}
-        />
-        <Field
-          meta={fields.confirm}
-          type="password"
-          label={t('password.confirm')}
-          inputProps={{ autoComplete: 'new-password', required: true }}
-        />
+        <NewPasswordFields fields={fields} t={t} />
         <button type="submit" className={`${primaryButton} w-full`} disabled={busy}>
           {t('reset.submit')}
         </button>

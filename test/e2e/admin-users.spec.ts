@@ -52,6 +52,9 @@ test('the owner invites a user, who accepts and sees the settings read-only', as
   await staff.getByLabel('Confirmez le mot de passe').fill('une phrase de passe pas pareille');
   await staff.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(staff.getByText('Les deux mots de passe ne sont pas identiques.')).toBeVisible();
+  // Rendered by the browser this time: the password rule it states comes from the same constant as the server's.
+  await expect(staff.getByText('Au moins 12 caractères.', { exact: false })).toBeVisible();
+  await expect(staff.getByLabel('Nouveau mot de passe')).toHaveAttribute('minlength', '12');
   await expectNoAxeViolations(staff);
   await staff.getByLabel('Nouveau mot de passe').fill('une phrase de passe assez longue');
   await staff.getByLabel('Confirmez le mot de passe').fill('une phrase de passe assez longue');

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { adminUsers } from '~/i18n/admin-users';
 import { translator, type Locale } from '~/utils/i18n';
-
-export const PASSWORD_MIN = 12;
+import { PASSWORD_MIN } from './password-rules';
 
 function password(locale: Locale) {
   const t = translator(locale, adminUsers);
