@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { serverMessages } from '~/i18n/message-files.server';
 import { MessagesContext } from '~/i18n/messages-context';
@@ -74,6 +74,9 @@ export function handleError(
   { request, context }: { request: Request; context: AppLoadContext },
 ) {
   if (request.signal.aborted) return;
+  // A 404 for a path no route serves (a browser asking for /favicon.ico) or a 4xx a loader threw is an answer
+  // the visitor gets, not a fault to look into.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isConnectionLoss(error)) {
     // Not a bug: the HTTP server waits for PostgreSQL and runs the request again (connection-loss.server.ts).
     context.outage.connectionLost = true;

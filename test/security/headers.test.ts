@@ -158,6 +158,22 @@ describe('every page type', () => {
     const asset404 = await h.debtor.get('/build/nope.js');
     expect(asset404.status).toBe(404);
   });
+
+  test('a 404 is an answer, not an error in the log', async () => {
+    for (const path of [
+      '/favicon.ico',
+      '/no/such/page',
+      '/admin/invoices/00000000-0000-4000-8000-000000000000',
+    ]) {
+      const client = path.startsWith('/admin') ? h.admin : h.debtor;
+      expect((await client.get(path)).status, path).toBe(404);
+    }
+    const errors = h.app
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('"level":50') && line.includes('"status":404'));
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('HSTS', () => {
