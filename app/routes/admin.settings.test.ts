@@ -1,8 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { business, businessLogos, events } from '#db/schema/index';
 import { db } from '~/utils/db.server';
-import { createBusiness, createUser } from '../../test/factories';
+import { createBusiness, createIssuedInvoice, createUser } from '../../test/factories';
 import { startApp, type RunningApp } from '../../test/setup/app-server';
 import { createClient, type HttpClient } from '../../test/setup/http';
 import { csrfOf, loginAs, textOf } from '../../test/support/admin-client';
@@ -158,6 +162,23 @@ describe('logo', () => {
       .from(events)
       .where(and(eq(events.businessId, businessId), eq(events.type, 'settings.logo_changed')));
     expect(audit!.data).toMatchObject({ before: { logoUrl: null }, after: { logoUrl } });
+  });
+
+  test("the debtor's PDF of an invoice carries the saved logo", async () => {
+    expect((await row()).logoUrl).not.toBeNull();
+    const invoice = await createIssuedInvoice({ businessId });
+    const pdf = await createClient(app.url).get(`/i/${invoice.token}/pdf`);
+    expect(pdf.status).toBe(200);
+    const file = join(mkdtempSync(join(tmpdir(), 'logo-pdf-')), 'invoice.pdf');
+    writeFileSync(file, pdf.bytes);
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .filter((entry) => entry.trim().split(/\s+/)[2] === 'image'); // (its alpha channel is listed apart, as an smask)
+    // One image on page 1, the 1 x 1 pixel logo.
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+1\s+1\s/);
   });
 
   test('SVG, a renamed text file and oversized files are refused, and nothing changes', async () => {

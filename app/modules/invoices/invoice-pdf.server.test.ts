@@ -10,11 +10,18 @@ import type { InvoiceLineView, InvoiceView } from './types';
 const dir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function pdfTool(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer): string {
+function pdfTool(tool: 'pdftotext' | 'pdfinfo' | 'pdfimages', pdf: Buffer): string {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync(tool, tool === 'pdftotext' ? ['-layout', file, '-'] : [file], { encoding: 'utf8' });
+  const args = { pdftotext: ['-layout', file, '-'], pdfinfo: [file], pdfimages: ['-list', file] }[tool];
+  return execFileSync(tool, args, { encoding: 'utf8' });
 }
+
+/** A 3 x 2 px PNG logo. */
+const LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAGElEQVR4nGOQtYqXtYr///8/A4SStYoHAFBrCNOaBW39AAAAAElFTkSuQmCC',
+  'base64',
+);
 
 /** pdftotext keeps no-break spaces and line layout; assertions compare with all whitespace collapsed. */
 const squash = (s: string) => s.replace(/\s+/g, ' ');
@@ -205,6 +212,20 @@ describe('renderInvoicePdf', () => {
     expect(text).toContain('Card, ACH bank debit');
     expect(text).not.toContain('SEPA');
     expect(text).toContain('$7,140.86');
+  });
+
+  test("carries the business's logo above its name when it has one", async () => {
+    const images = (pdf: Buffer) => pdfTool('pdfimages', pdf).trim().split('\n').slice(2);
+    expect(images(await renderInvoicePdf(buildView(), 'fr'))).toHaveLength(0);
+    const withLogo = await renderInvoicePdf(buildView(), 'fr', { logo: LOGO });
+    const [logo, ...others] = images(withLogo);
+    expect(others).toHaveLength(0);
+    // page 1, an image of the logo's own 3 x 2 pixels, in colour
+    expect(logo).toMatch(/^\s*1\s+0\s+image\s+3\s+2\s+rgb\b/);
+    expect(squash(pdfTool('pdftotext', withLogo))).toContain('Atelier Dupont');
+    // A file pdfkit cannot read leaves the invoice without a logo, not without a PDF.
+    const unreadable = await renderInvoicePdf(buildView(), 'fr', { logo: LOGO.subarray(0, 30) });
+    expect(images(unreadable)).toHaveLength(0);
   });
 
   test('sets the document metadata', async () => {

@@ -3,6 +3,7 @@ import {
   BODY_BOTTOM,
   BOLD,
   COLOR,
+  drawLogo,
   drawPageChrome,
   drawPartyBoxes,
   LEFT,
@@ -22,7 +23,14 @@ import { formatMoney } from '~/utils/money';
 import { computeTotals } from './totals';
 import type { InvoiceLineView, InvoiceView } from './types';
 
-type Ctx = { doc: Doc; view: InvoiceView; locale: Locale; t: T; money: (minor: number) => string };
+type Ctx = {
+  doc: Doc;
+  view: InvoiceView;
+  locale: Locale;
+  t: T;
+  money: (minor: number) => string;
+  logo: Buffer | null;
+};
 
 const CELL = { padX: 6, padY: 5, size: 9 };
 const COLUMNS = [
@@ -37,7 +45,7 @@ const COLUMNS = [
 export async function renderInvoicePdf(
   view: InvoiceView,
   locale: Locale,
-  opts: { today?: string } = {},
+  opts: { today?: string; logo?: Buffer | null } = {},
 ): Promise<Buffer> {
   const t = translator(locale, invoiceDocument);
   const { doc, done } = startPdf({
@@ -54,6 +62,7 @@ export async function renderInvoicePdf(
     locale,
     t,
     money: (minor) => formatMoney(minor, view.currency, intlTag(locale)),
+    logo: opts.logo ?? null,
   };
   let y = drawHeader(ctx);
   y = drawParties(ctx, y + 20);
@@ -83,14 +92,22 @@ export function formatQuantity(quantityMilli: number, locale: Locale): string {
   return `${quantityMilli < 0 ? '-' : ''}${whole}${fraction ? `${decimal ?? '.'}${fraction}` : ''}`;
 }
 
-function drawHeader({ doc, view, locale, t }: Ctx): number {
+function drawHeader({ doc, view, locale, t, logo }: Ctx): number {
   const boxWidth = 230;
   const boxX = RIGHT - boxWidth;
-  const nameBottom = write(doc, view.seller.name, LEFT, PAGE.margin, {
-    font: BOLD,
-    size: 18,
-    width: WIDTH - boxWidth - 20,
-  });
+  // The letterhead: the logo, if the business has one, above its name.
+  const logoBottom = drawLogo(doc, logo, LEFT, PAGE.margin, { width: 150, height: 48 });
+  const nameBottom = write(
+    doc,
+    view.seller.name,
+    LEFT,
+    logoBottom === PAGE.margin ? PAGE.margin : logoBottom + 8,
+    {
+      font: BOLD,
+      size: 18,
+      width: WIDTH - boxWidth - 20,
+    },
+  );
 
   write(doc, t('doc.title'), boxX, PAGE.margin - 3, {
     font: BOLD,

@@ -154,6 +154,34 @@ export function drawPartyBoxes(
   return top + height;
 }
 
+/**
+ * The business's logo (PNG or JPEG, checked on upload) scaled to fit `box` at (x, y), keeping its proportions;
+ * answers the y below it, or `y` when there is none. A file pdfkit cannot read (an unusual PNG variant) leaves the
+ * document without a logo rather than without a document.
+ */
+export function drawLogo(
+  doc: Doc,
+  logo: Buffer | null | undefined,
+  x: number,
+  y: number,
+  box: { width: number; height: number },
+): number {
+  if (!logo) return y;
+  // openImage is pdfkit's own (public, untyped): it reads the size before anything is drawn.
+  const images = doc as Doc & { openImage(src: Buffer): { width: number; height: number } };
+  let image: { width: number; height: number };
+  try {
+    image = images.openImage(logo);
+  } catch {
+    return y;
+  }
+  const scale = Math.min(box.width / image.width, box.height / image.height, 1);
+  const height = image.height * scale;
+  // (doc.image takes an opened image as well as bytes; its types list only the latter.)
+  doc.image(image as unknown as Buffer, x, y, { width: image.width * scale, height });
+  return y + height;
+}
+
 /** Accent band and a "label · page n/N" footer on every page, drawn once the page count is known. */
 export function drawPageChrome(
   doc: Doc,

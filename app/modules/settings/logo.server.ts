@@ -96,3 +96,12 @@ export async function loadLogo(db: DbOrTx, businessId: string, version: string) 
     .where(and(eq(businessLogos.businessId, businessId), like(businessLogos.sha256, `${version}%`)));
   return row ?? null;
 }
+
+/** The business's current logo, for the documents that carry it (PDFs), or null when it has none. */
+export async function logoBytes(db: DbOrTx, businessId: string): Promise<Buffer | null> {
+  const [row] = await db
+    .select({ bytes: businessLogos.bytes })
+    .from(businessLogos)
+    .where(eq(businessLogos.businessId, businessId));
+  return row ? Buffer.from(row.bytes) : null;
+}
