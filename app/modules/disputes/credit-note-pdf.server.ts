@@ -13,11 +13,13 @@ import {
   startPdf,
   WIDTH,
   write,
+  drawLetterhead,
 } from '~/modules/pdf/pdf-kit.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { formatDate, formatPercentBps, intlTag, translator, type Locale } from '~/utils/i18n';
 import { todayIn } from '~/utils/dates';
 import { formatMoney } from '~/utils/money';
+import { logoBytes } from '~/modules/settings/logo.server';
 import { splitCreditByTax } from './credit-tax-split';
 import type { DisputeScope } from './post-dispute-message.server';
 
@@ -71,7 +73,12 @@ export async function renderCreditNotePdf(
     subject: t('creditNote.pdf.title', { number: credit.number }),
     today: date,
   });
-  write(doc, seller.name, LEFT, PAGE.margin, { font: BOLD, size: 18, width: WIDTH - 240 });
+  drawLetterhead(doc, {
+    name: seller.name,
+    logo: await logoBytes(tx, credit.businessId),
+    size: 18,
+    width: WIDTH - 240,
+  });
   write(doc, t('creditNote.pdf.heading'), RIGHT - 230, PAGE.margin - 3, {
     font: BOLD,
     size: 22,

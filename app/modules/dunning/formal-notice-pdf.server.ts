@@ -10,7 +10,9 @@ import {
   BOLD,
   COLOR,
   countryName,
+  drawLogo,
   drawPageChrome,
+  LOGO_BOX,
   LEFT,
   measure,
   PAGE,
@@ -25,6 +27,7 @@ import { addDaysIso } from '~/utils/dates';
 import type { DbOrTx } from '~/utils/db.server';
 import { formatDate, formatPercentBps, intlTag, translator, type Locale, type T } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
+import { logoBytes } from '~/modules/settings/logo.server';
 import { formalNoticeCopy } from './formal-notice-copy';
 import { penaltyAmounts } from './penalty-text';
 import { NOTICE_DAYS } from './reminder-figures';
@@ -122,12 +125,23 @@ export async function renderFormalNoticePdf(
   const ref = parseRef(refId);
   if (!ref) return null;
   const data = await loadFormalNotice(tx, { businessId, ...ref });
-  return data ? formalNoticePdf(data, locale) : null;
+  return data ? formalNoticePdf(data, locale, { logo: await logoBytes(tx, businessId) }) : null;
 }
 
-type Ctx = { doc: Doc; data: FormalNoticeData; locale: Locale; t: T; money: (minor: number) => string };
+type Ctx = {
+  doc: Doc;
+  data: FormalNoticeData;
+  locale: Locale;
+  t: T;
+  money: (minor: number) => string;
+  logo: Buffer | null;
+};
 
-export async function formalNoticePdf(data: FormalNoticeData, locale: Locale): Promise<Buffer> {
+export async function formalNoticePdf(
+  data: FormalNoticeData,
+  locale: Locale,
+  opts: { logo?: Buffer | null } = {},
+): Promise<Buffer> {
   const t = translator(locale, formalNoticeCopy, invoiceDocument);
   const title = t('fn.docTitle', { number: data.invoiceNumber });
   const { doc, done } = startPdf({
@@ -143,6 +157,7 @@ export async function formalNoticePdf(data: FormalNoticeData, locale: Locale): P
     locale,
     t,
     money: (minor) => formatMoney(minor, data.currency, intlTag(locale)),
+    logo: opts.logo ?? null,
   };
   let y = drawLetterhead(ctx);
   y = drawBody(ctx, y + 16);
@@ -152,9 +167,13 @@ export async function formalNoticePdf(data: FormalNoticeData, locale: Locale): P
   return done;
 }
 
-/** Sender top left, recipient where a window envelope shows it, then place and date, subject and title. */
-function drawLetterhead({ doc, data, locale, t }: Ctx): number {
-  let y = PAGE.margin;
+/**
+ * Sender top left (under the logo, when there is one), recipient where a window envelope shows it, then place and
+ * date, subject and title.
+ */
+function drawLetterhead({ doc, data, locale, t, logo }: Ctx): number {
+  const logoBottom = drawLogo(doc, logo, LEFT, PAGE.margin, LOGO_BOX);
+  let y = logoBottom > PAGE.margin ? logoBottom + 8 : PAGE.margin;
   for (const [i, line] of partyLines(t, locale, data.sender).entries()) {
     y = write(doc, line.text, LEFT, y, {
       font: i === 0 ? BOLD : undefined,

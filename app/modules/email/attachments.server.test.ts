@@ -10,6 +10,10 @@ import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.ser
 import { queueReminderEmail } from '~/modules/dunning/reminder-message.server';
 import { startResendFake, type ResendFake } from '../../../test/fakes/resend';
 import { queueReceiptEmail } from '~/modules/payments/receipt-email.server';
+import { formalNoticeRef } from '~/modules/dunning/formal-notice-pdf.server';
+import { saveLogo } from '~/modules/settings/logo.server';
+import { renderStatementPdf } from '~/modules/statements/statement-pdf.server';
+import { renderAttachment } from './attachments.server';
 import { db } from '~/utils/db.server';
 import { addDaysIso } from '~/utils/dates';
 import { deliverQueuedEmails } from '~/utils/email.server';
@@ -88,5 +92,61 @@ describe('delivering an email with attachments', () => {
     expect(text).toContain('LETTRE DE MISE EN DEMEURE');
     expect(text).toContain(`facture n° ${invoice.number}`);
     expect(text).toContain('Total à régler 1 714,72 €');
+  });
+});
+
+describe("the business's logo", () => {
+  /** A 3 x 2 px PNG. */
+  const LOGO = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAGElEQVR4nGOQtYqXtYr///8/A4SStYoHAFBrCNOaBW39AAAAAElFTkSuQmCC',
+    'base64',
+  );
+  /** The images pdfimages lists (type, width, height), page by page. */
+  const images = (pdf: Buffer, name: string) => {
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, pdf);
+    return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((row) => row.trim().split(/\s+/).slice(0, 5).join(' '));
+  };
+
+  test('heads the receipt, the formal notice and the statement once the business has one', async () => {
+    const invoice = await createPartlyPaidInvoice({ paidMinor: 50_000 });
+    const receipt = { kind: 'payment-receipt' as const, filename: 'r.pdf', refId: invoice.paymentId };
+    const notice = {
+      kind: 'formal-notice' as const,
+      filename: 'n.pdf',
+      refId: formalNoticeRef({
+        invoiceId: invoice.invoiceId,
+        letterDate: '2026-06-16',
+        amountDueMinor: 70_000,
+      }),
+    };
+    const statement = () =>
+      renderStatementPdf(db(), {
+        businessId: invoice.businessId,
+        customerId: invoice.customerId,
+        locale: 'fr',
+        today: '2026-06-16',
+      });
+    const all = async () => [
+      (await renderAttachment(db(), receipt, invoice.businessId, 'fr'))!,
+      (await renderAttachment(db(), notice, invoice.businessId, 'fr'))!,
+      (await statement())!,
+    ];
+
+    for (const [i, pdf] of (await all()).entries()) expect(images(pdf, `before-${i}`)).toEqual([]);
+    await saveLogo(db(), {
+      businessId: invoice.businessId,
+      bytes: LOGO,
+      contentType: 'image/png',
+      actor: { type: 'system' },
+    });
+    for (const [i, pdf] of (await all()).entries()) {
+      // Once, on the first page, at the logo's own size.
+      expect(images(pdf, `after-${i}`)).toEqual(['1 0 image 3 2']);
+    }
   });
 });

@@ -3,7 +3,7 @@ import {
   BODY_BOTTOM,
   BOLD,
   COLOR,
-  drawLogo,
+  drawLetterhead,
   drawPageChrome,
   drawPartyBoxes,
   LEFT,
@@ -95,19 +95,12 @@ export function formatQuantity(quantityMilli: number, locale: Locale): string {
 function drawHeader({ doc, view, locale, t, logo }: Ctx): number {
   const boxWidth = 230;
   const boxX = RIGHT - boxWidth;
-  // The letterhead: the logo, if the business has one, above its name.
-  const logoBottom = drawLogo(doc, logo, LEFT, PAGE.margin, { width: 150, height: 48 });
-  const nameBottom = write(
-    doc,
-    view.seller.name,
-    LEFT,
-    logoBottom === PAGE.margin ? PAGE.margin : logoBottom + 8,
-    {
-      font: BOLD,
-      size: 18,
-      width: WIDTH - boxWidth - 20,
-    },
-  );
+  const nameBottom = drawLetterhead(doc, {
+    name: view.seller.name,
+    logo,
+    size: 18,
+    width: WIDTH - boxWidth - 20,
+  });
 
   write(doc, t('doc.title'), boxX, PAGE.margin - 3, {
     font: BOLD,

@@ -5,6 +5,7 @@ import {
   BODY_BOTTOM,
   BOLD,
   COLOR,
+  drawLetterhead,
   drawPageChrome,
   drawPartyBoxes,
   LEFT,
@@ -20,9 +21,17 @@ import {
 import { db, type DbOrTx } from '~/utils/db.server';
 import { formatDate, intlTag, translator, type Locale, type T } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
+import { logoBytes } from '~/modules/settings/logo.server';
 import { loadReceipt, type ReceiptData } from './receipt-data.server';
 
-type Ctx = { doc: Doc; receipt: ReceiptData; locale: Locale; t: T; money: (minor: number) => string };
+type Ctx = {
+  doc: Doc;
+  receipt: ReceiptData;
+  locale: Locale;
+  t: T;
+  money: (minor: number) => string;
+  logo: Buffer | null;
+};
 
 /** The receipt's printed reference: short, stable, and enough to find the payment again. */
 export function receiptRef(paymentId: string): string {
@@ -38,14 +47,16 @@ export async function renderReceiptPdf(
   locale: Locale,
   opts: { scope?: { businessId?: string; invoiceId?: string }; tx?: DbOrTx; today?: string } = {},
 ): Promise<Buffer | null> {
-  const receipt = await loadReceipt(opts.tx ?? db(), paymentId, opts.scope);
-  return receipt ? receiptPdf(receipt, locale, { today: opts.today }) : null;
+  const tx = opts.tx ?? db();
+  const receipt = await loadReceipt(tx, paymentId, opts.scope);
+  if (!receipt) return null;
+  return receiptPdf(receipt, locale, { today: opts.today, logo: await logoBytes(tx, receipt.businessId) });
 }
 
 export async function receiptPdf(
   receipt: ReceiptData,
   locale: Locale,
-  opts: { today?: string } = {},
+  opts: { today?: string; logo?: Buffer | null } = {},
 ): Promise<Buffer> {
   const t = translator(locale, receiptDocument, invoiceDocument, paymentMethods);
   const ref = receiptRef(receipt.paymentId);
@@ -62,6 +73,7 @@ export async function receiptPdf(
     locale,
     t,
     money: (minor) => formatMoney(minor, receipt.currency, intlTag(locale)),
+    logo: opts.logo ?? null,
   };
   let y = drawHeader(ctx, ref);
   y = drawPartyBoxes(doc, y + 20, [
@@ -82,11 +94,12 @@ export async function receiptPdf(
   return done;
 }
 
-function drawHeader({ doc, receipt, locale, t }: Ctx, ref: string): number {
+function drawHeader({ doc, receipt, locale, t, logo }: Ctx, ref: string): number {
   const boxWidth = 250;
   const boxX = RIGHT - boxWidth;
-  const nameBottom = write(doc, receipt.seller.name, LEFT, PAGE.margin, {
-    font: BOLD,
+  const nameBottom = drawLetterhead(doc, {
+    name: receipt.seller.name,
+    logo,
     size: 18,
     width: WIDTH - boxWidth - 20,
   });

@@ -182,6 +182,22 @@ export function drawLogo(
   return y + height;
 }
 
+/** Where a logo goes: the top left of the first page, above the business's name. */
+export const LOGO_BOX = { width: 150, height: 48 };
+
+/**
+ * The top-left letterhead of a business document: the logo, when the business has one, above its name. Answers
+ * the y below the name.
+ */
+export function drawLetterhead(
+  doc: Doc,
+  input: { name: string; logo?: Buffer | null; size: number; width: number },
+): number {
+  const logoBottom = drawLogo(doc, input.logo, LEFT, PAGE.margin, LOGO_BOX);
+  const top = logoBottom > PAGE.margin ? logoBottom + 8 : PAGE.margin;
+  return write(doc, input.name, LEFT, top, { font: BOLD, size: input.size, width: input.width });
+}
+
 /** Accent band and a "label · page n/N" footer on every page, drawn once the page count is known. */
 export function drawPageChrome(
   doc: Doc,

@@ -6,6 +6,7 @@ import {
   BODY_BOTTOM,
   BOLD,
   COLOR,
+  drawLetterhead,
   drawPageChrome,
   LEFT,
   PAGE,
@@ -16,6 +17,7 @@ import {
   type Doc,
 } from '~/modules/pdf/pdf-kit.server';
 import { AGING_BUCKETS, agingReport } from '~/modules/reports/aging.server';
+import { logoBytes } from '~/modules/settings/logo.server';
 import type { DbOrTx } from '~/utils/db.server';
 import { addDaysIso } from '~/utils/dates';
 import { formatDate, intlTag, translator, type Locale, type T } from '~/utils/i18n';
@@ -113,6 +115,7 @@ export async function renderStatementPdf(
   let y = drawHeader(doc, t, locale, {
     seller: sellerSnapshot(row.seller).addressLines.join(', '),
     sellerName: row.seller.name,
+    logo: await logoBytes(db, input.businessId),
     customer: row.customer.name,
     today,
     from,
@@ -193,9 +196,16 @@ function drawHeader(
   doc: Doc,
   t: T,
   locale: Locale,
-  h: { seller: string; sellerName: string; customer: string; today: string; from: string },
+  h: {
+    seller: string;
+    sellerName: string;
+    logo: Buffer | null;
+    customer: string;
+    today: string;
+    from: string;
+  },
 ): number {
-  write(doc, h.sellerName, LEFT, PAGE.margin, { font: BOLD, size: 16, width: WIDTH / 2 });
+  drawLetterhead(doc, { name: h.sellerName, logo: h.logo, size: 16, width: WIDTH / 2 });
   write(doc, h.seller, LEFT, doc.y + 2, { size: 8.5, color: COLOR.muted, width: WIDTH / 2 });
   const left = doc.y;
   write(doc, t('sdoc.title'), RIGHT - 250, PAGE.margin, {
