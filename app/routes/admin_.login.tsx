@@ -7,12 +7,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AccountShell } from '~/components/admin/account-shell';
 import { adminTitle } from '~/components/admin/meta';
 import { primaryButton, textLink } from '~/components/admin/ui';
 import { useAdminT } from '~/components/admin/use-admin';
 import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
-import { SimulatedBanner } from '~/components/simulated-banner';
 import { admin } from '~/i18n/admin';
 import { loginSchema, safeNext, type LoginFormInput } from '~/modules/auth/login-form.server';
 import { login, SESSION_DAYS } from '~/modules/auth/login.server';
@@ -72,8 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const { csrf, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { locale, t } = useAdminT();
-  const location = useLocation();
+  const { t } = useAdminT();
   const busy = useNavigation().state === 'submitting';
   const [form, fields] = useForm<LoginFormInput>({
     id: 'login',
@@ -81,64 +80,34 @@ export default function LoginPage() {
     defaultValue: { next },
     shouldValidate: 'onSubmit',
   });
-  const other = locale === 'fr' ? 'en' : 'fr';
-  const switchParams = new URLSearchParams(location.search);
-  switchParams.set('lang', other);
-
   return (
-    <>
-      <SimulatedBanner locale={locale} />
-      <div className="mx-auto flex max-w-md justify-end px-4 pt-4">
-        <Link
-          to={`?${switchParams.toString()}`}
-          hrefLang={other}
-          lang={other}
-          aria-label={t('admin.lang.switchLabel')}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-        >
-          {t('admin.lang.switch')}
+    <AccountShell title={t('login.heading')}>
+      <p className="mt-1 text-sm text-slate-700">{t('login.intro')}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        <CsrfInput value={csrf} />
+        <input type="hidden" name={fields.next.name} value={next} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field
+          meta={fields.email}
+          type="email"
+          label={t('login.email')}
+          inputProps={{ autoComplete: 'username', required: true, autoFocus: !actionData }}
+        />
+        <Field
+          meta={fields.password}
+          type="password"
+          label={t('login.password')}
+          inputProps={{ autoComplete: 'current-password', required: true }}
+        />
+        <button type="submit" className={`${primaryButton} w-full`} disabled={busy}>
+          {t('login.submit')}
+        </button>
+      </Form>
+      <p className="mt-4 text-sm">
+        <Link to="/admin/forgot-password" className={textLink}>
+          {t('login.forgot')}
         </Link>
-      </div>
-      <main id="main" className="mx-auto max-w-md px-4 pb-16 pt-6">
-        <div className="mb-6 flex items-center gap-3">
-          <span
-            aria-hidden
-            className="flex h-10 w-10 items-center justify-center rounded-lg bg-brand-700 text-lg font-semibold text-white"
-          >
-            A
-          </span>
-          <span className="text-lg font-semibold text-slate-900">Acquit</span>
-        </div>
-        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="text-xl font-semibold text-slate-900">{t('login.heading')}</h1>
-          <p className="mt-1 text-sm text-slate-700">{t('login.intro')}</p>
-          <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-            <CsrfInput value={csrf} />
-            <input type="hidden" name={fields.next.name} value={next} />
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <Field
-              meta={fields.email}
-              type="email"
-              label={t('login.email')}
-              inputProps={{ autoComplete: 'username', required: true, autoFocus: !actionData }}
-            />
-            <Field
-              meta={fields.password}
-              type="password"
-              label={t('login.password')}
-              inputProps={{ autoComplete: 'current-password', required: true }}
-            />
-            <button type="submit" className={`${primaryButton} w-full`} disabled={busy}>
-              {t('login.submit')}
-            </button>
-          </Form>
-          <p className="mt-4 text-sm">
-            <Link to="/admin/forgot-password" className={textLink}>
-              {t('login.forgot')}
-            </Link>
-          </p>
-        </div>
-      </main>
-    </>
+      </p>
+    </AccountShell>
   );
 }
