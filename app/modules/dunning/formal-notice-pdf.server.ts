@@ -10,9 +10,8 @@ import {
   BOLD,
   COLOR,
   countryName,
-  drawLogo,
+  drawLogoTopLeft,
   drawPageChrome,
-  LOGO_BOX,
   LEFT,
   measure,
   PAGE,
@@ -21,11 +20,11 @@ import {
   startPdf,
   WIDTH,
   write,
-  type Doc,
+  type DocContext,
 } from '~/modules/pdf/pdf-kit.server';
 import { addDaysIso } from '~/utils/dates';
 import type { DbOrTx } from '~/utils/db.server';
-import { formatDate, formatPercentBps, intlTag, translator, type Locale, type T } from '~/utils/i18n';
+import { formatDate, formatPercentBps, intlTag, translator, type Locale } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
 import { logoBytes } from '~/modules/settings/logo.server';
 import { formalNoticeCopy } from './formal-notice-copy';
@@ -128,14 +127,7 @@ export async function renderFormalNoticePdf(
   return data ? formalNoticePdf(data, locale, { logo: await logoBytes(tx, businessId) }) : null;
 }
 
-type Ctx = {
-  doc: Doc;
-  data: FormalNoticeData;
-  locale: Locale;
-  t: T;
-  money: (minor: number) => string;
-  logo: Buffer | null;
-};
+type Ctx = DocContext & { data: FormalNoticeData };
 
 export async function formalNoticePdf(
   data: FormalNoticeData,
@@ -172,8 +164,7 @@ export async function formalNoticePdf(
  * date, subject and title.
  */
 function drawLetterhead({ doc, data, locale, t, logo }: Ctx): number {
-  const logoBottom = drawLogo(doc, logo, LEFT, PAGE.margin, LOGO_BOX);
-  let y = logoBottom > PAGE.margin ? logoBottom + 8 : PAGE.margin;
+  let y = drawLogoTopLeft(doc, logo);
   for (const [i, line] of partyLines(t, locale, data.sender).entries()) {
     y = write(doc, line.text, LEFT, y, {
       font: i === 0 ? BOLD : undefined,

@@ -9,6 +9,7 @@ import { createIssuedInvoice, createPartlyPaidInvoice } from '../../../test/fact
 import { ensureDefaultPolicy } from '~/modules/dunning/ensure-default-policy.server';
 import { queueReminderEmail } from '~/modules/dunning/reminder-message.server';
 import { startResendFake, type ResendFake } from '../../../test/fakes/resend';
+import { LOGO_PNG, pdfImages } from '../../../test/support/pdf';
 import { queueReceiptEmail } from '~/modules/payments/receipt-email.server';
 import { formalNoticeRef } from '~/modules/dunning/formal-notice-pdf.server';
 import { saveLogo } from '~/modules/settings/logo.server';
@@ -96,22 +97,6 @@ describe('delivering an email with attachments', () => {
 });
 
 describe("the business's logo", () => {
-  /** A 3 x 2 px PNG. */
-  const LOGO = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAGElEQVR4nGOQtYqXtYr///8/A4SStYoHAFBrCNOaBW39AAAAAElFTkSuQmCC',
-    'base64',
-  );
-  /** The images pdfimages lists (type, width, height), page by page. */
-  const images = (pdf: Buffer, name: string) => {
-    const file = join(dir, `${name}.pdf`);
-    writeFileSync(file, pdf);
-    return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .slice(2)
-      .map((row) => row.trim().split(/\s+/).slice(0, 5).join(' '));
-  };
-
   test('heads the receipt, the formal notice and the statement once the business has one', async () => {
     const invoice = await createPartlyPaidInvoice({ paidMinor: 50_000 });
     const receipt = { kind: 'payment-receipt' as const, filename: 'r.pdf', refId: invoice.paymentId };
@@ -137,16 +122,17 @@ describe("the business's logo", () => {
       (await statement())!,
     ];
 
-    for (const [i, pdf] of (await all()).entries()) expect(images(pdf, `before-${i}`)).toEqual([]);
+    const images = (pdf: Buffer) => pdfImages(pdf).map((row) => row.slice(0, 5).join(' '));
+    for (const pdf of await all()) expect(images(pdf)).toEqual([]);
     await saveLogo(db(), {
       businessId: invoice.businessId,
-      bytes: LOGO,
+      bytes: LOGO_PNG,
       contentType: 'image/png',
       actor: { type: 'system' },
     });
-    for (const [i, pdf] of (await all()).entries()) {
+    for (const pdf of await all()) {
       // Once, on the first page, at the logo's own size.
-      expect(images(pdf, `after-${i}`)).toEqual(['1 0 image 3 2']);
+      expect(images(pdf)).toEqual(['1 0 image 3 2']);
     }
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { LOGO_PNG, pdfImages } from '../../../test/support/pdf';
 import { formatQuantity, renderInvoicePdf } from './invoice-pdf.server';
 import { computeTotals } from './totals';
 import type { InvoiceLineView, InvoiceView } from './types';
@@ -10,18 +11,11 @@ import type { InvoiceLineView, InvoiceView } from './types';
 const dir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function pdfTool(tool: 'pdftotext' | 'pdfinfo' | 'pdfimages', pdf: Buffer): string {
+function pdfTool(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer): string {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, pdf);
-  const args = { pdftotext: ['-layout', file, '-'], pdfinfo: [file], pdfimages: ['-list', file] }[tool];
-  return execFileSync(tool, args, { encoding: 'utf8' });
+  return execFileSync(tool, tool === 'pdftotext' ? ['-layout', file, '-'] : [file], { encoding: 'utf8' });
 }
-
-/** A 3 x 2 px PNG logo. */
-const LOGO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAGElEQVR4nGOQtYqXtYr///8/A4SStYoHAFBrCNOaBW39AAAAAElFTkSuQmCC',
-  'base64',
-);
 
 /** pdftotext keeps no-break spaces and line layout; assertions compare with all whitespace collapsed. */
 const squash = (s: string) => s.replace(/\s+/g, ' ');
@@ -215,16 +209,16 @@ describe('renderInvoicePdf', () => {
   });
 
   test("carries the business's logo above its name when it has one", async () => {
-    const images = (pdf: Buffer) => pdfTool('pdfimages', pdf).trim().split('\n').slice(2);
+    const images = (pdf: Buffer) => pdfImages(pdf).map((row) => row.join(' '));
     expect(images(await renderInvoicePdf(buildView(), 'fr'))).toHaveLength(0);
-    const withLogo = await renderInvoicePdf(buildView(), 'fr', { logo: LOGO });
+    const withLogo = await renderInvoicePdf(buildView(), 'fr', { logo: LOGO_PNG });
     const [logo, ...others] = images(withLogo);
     expect(others).toHaveLength(0);
     // page 1, an image of the logo's own 3 x 2 pixels, in colour
-    expect(logo).toMatch(/^\s*1\s+0\s+image\s+3\s+2\s+rgb\b/);
+    expect(logo).toMatch(/^1 0 image 3 2 rgb\b/);
     expect(squash(pdfTool('pdftotext', withLogo))).toContain('Atelier Dupont');
     // A file pdfkit cannot read leaves the invoice without a logo, not without a PDF.
-    const unreadable = await renderInvoicePdf(buildView(), 'fr', { logo: LOGO.subarray(0, 30) });
+    const unreadable = await renderInvoicePdf(buildView(), 'fr', { logo: LOGO_PNG.subarray(0, 30) });
     expect(images(unreadable)).toHaveLength(0);
   });
 

@@ -16,21 +16,15 @@ import {
   WIDTH,
   write,
   type Doc,
+  type DocContext,
 } from '~/modules/pdf/pdf-kit.server';
 import { invoiceDocument } from '~/i18n/invoice-document';
-import { formatDate, formatPercentBps, intlTag, translator, type Locale, type T } from '~/utils/i18n';
+import { formatDate, formatPercentBps, intlTag, translator, type Locale } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
 import { computeTotals } from './totals';
 import type { InvoiceLineView, InvoiceView } from './types';
 
-type Ctx = {
-  doc: Doc;
-  view: InvoiceView;
-  locale: Locale;
-  t: T;
-  money: (minor: number) => string;
-  logo: Buffer | null;
-};
+type Ctx = DocContext & { view: InvoiceView };
 
 const CELL = { padX: 6, padY: 5, size: 9 };
 const COLUMNS = [

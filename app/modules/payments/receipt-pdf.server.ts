@@ -16,22 +16,15 @@ import {
   startPdf,
   WIDTH,
   write,
-  type Doc,
+  type DocContext,
 } from '~/modules/pdf/pdf-kit.server';
 import { db, type DbOrTx } from '~/utils/db.server';
-import { formatDate, intlTag, translator, type Locale, type T } from '~/utils/i18n';
+import { formatDate, intlTag, translator, type Locale } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
 import { logoBytes } from '~/modules/settings/logo.server';
 import { loadReceipt, type ReceiptData } from './receipt-data.server';
 
-type Ctx = {
-  doc: Doc;
-  receipt: ReceiptData;
-  locale: Locale;
-  t: T;
-  money: (minor: number) => string;
-  logo: Buffer | null;
-};
+type Ctx = DocContext & { receipt: ReceiptData };
 
 /** The receipt's printed reference: short, stable, and enough to find the payment again. */
 export function receiptRef(paymentId: string): string {

@@ -154,36 +154,37 @@ export function drawPartyBoxes(
   return top + height;
 }
 
+/** What every part of a business document is drawn with. */
+export type DocContext = {
+  doc: Doc;
+  locale: Locale;
+  t: T;
+  money: (minor: number) => string;
+  /** The business's logo (PNG or JPEG, checked on upload), or null. */
+  logo: Buffer | null;
+};
+
 /**
- * The business's logo (PNG or JPEG, checked on upload) scaled to fit `box` at (x, y), keeping its proportions;
- * answers the y below it, or `y` when there is none. A file pdfkit cannot read (an unusual PNG variant) leaves the
- * document without a logo rather than without a document.
+ * The logo, if there is one, at the top left of the first page (fitted in 150 x 48 pt, proportions kept, never
+ * enlarged); answers the y where the letterhead's text starts. A file pdfkit cannot read (an unusual PNG variant)
+ * leaves the document without a logo rather than without a document.
  */
-export function drawLogo(
-  doc: Doc,
-  logo: Buffer | null | undefined,
-  x: number,
-  y: number,
-  box: { width: number; height: number },
-): number {
-  if (!logo) return y;
+export function drawLogoTopLeft(doc: Doc, logo: Buffer | null | undefined): number {
+  if (!logo) return PAGE.margin;
   // openImage is pdfkit's own (public, untyped): it reads the size before anything is drawn.
   const images = doc as Doc & { openImage(src: Buffer): { width: number; height: number } };
   let image: { width: number; height: number };
   try {
     image = images.openImage(logo);
   } catch {
-    return y;
+    return PAGE.margin;
   }
-  const scale = Math.min(box.width / image.width, box.height / image.height, 1);
+  const scale = Math.min(150 / image.width, 48 / image.height, 1);
   const height = image.height * scale;
   // (doc.image takes an opened image as well as bytes; its types list only the latter.)
-  doc.image(image as unknown as Buffer, x, y, { width: image.width * scale, height });
-  return y + height;
+  doc.image(image as unknown as Buffer, LEFT, PAGE.margin, { width: image.width * scale, height });
+  return PAGE.margin + height + 8;
 }
-
-/** Where a logo goes: the top left of the first page, above the business's name. */
-export const LOGO_BOX = { width: 150, height: 48 };
 
 /**
  * The top-left letterhead of a business document: the logo, when the business has one, above its name. Answers
@@ -193,8 +194,7 @@ export function drawLetterhead(
   doc: Doc,
   input: { name: string; logo?: Buffer | null; size: number; width: number },
 ): number {
-  const logoBottom = drawLogo(doc, input.logo, LEFT, PAGE.margin, LOGO_BOX);
-  const top = logoBottom > PAGE.margin ? logoBottom + 8 : PAGE.margin;
+  const top = drawLogoTopLeft(doc, input.logo);
   return write(doc, input.name, LEFT, top, { font: BOLD, size: input.size, width: input.width });
 }
 
