@@ -48,6 +48,8 @@ export const adminPayments: Dictionary = {
     'refund.done': 'Remboursement de {amount} demandé à Stripe.',
     'refund.done.reopened':
       'Remboursement de {amount} demandé à Stripe. La facture est de nouveau à encaisser.',
+    'refund.done.statement':
+      'Remboursement de {amount} demandé à Stripe. Il annule d’abord l’excédent, puis les règlements des factures les plus récentes, qui sont de nouveau à encaisser.',
     'template.payment-receipt': 'Reçu de paiement',
     'outbox.attachments': 'Pièces jointes',
     'outbox.attachmentLabel': 'Télécharger {filename}',
@@ -108,6 +110,8 @@ export const adminPayments: Dictionary = {
       'Stripe is not answering: nothing was refunded. Try again in a moment with the same form.',
     'refund.done': 'Refund of {amount} requested from Stripe.',
     'refund.done.reopened': 'Refund of {amount} requested from Stripe. The invoice is open again.',
+    'refund.done.statement':
+      'Refund of {amount} requested from Stripe. It takes back the excess first, then what it paid on the most recent invoices, which are open again.',
     'template.payment-receipt': 'Payment receipt',
     'outbox.attachments': 'Attachments',
     'outbox.attachmentLabel': 'Download {filename}',

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ActionReply } from '~/components/admin/action-reply';
+import { RefundForm } from '~/components/admin/refund-form';
 import { AdminErrorBoundary } from '~/components/admin/admin-error';
 import { adminTitle } from '~/components/admin/meta';
 import { OneTimeLink } from '~/components/admin/one-time-link';
@@ -17,6 +18,7 @@ import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput } from '~/components/forms/field';
 import { money } from '~/components/invoice/format';
 import { ColumnHeads } from '~/components/table/column-heads';
+import { adminPayments } from '~/i18n/admin-payments';
 import { statementsText } from '~/i18n/statements';
 import { requireAdminPost } from '~/modules/auth/admin-request.server';
 import { businessBasics } from '~/modules/business/business-basics.server';
@@ -39,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: todayIn(basics.timeZone),
   });
   if (!statement) throw new Response('Not found', { status: 404 });
-  return { statement, timeZone: basics.timeZone };
+  // A fresh key per rendering of the refund forms: submitting one twice refunds once.
+  return { statement, timeZone: basics.timeZone, requestKey: crypto.randomUUID() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -57,9 +60,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const ErrorBoundary = AdminErrorBoundary;
 
 export default function CustomerStatementPage() {
-  const { statement, timeZone } = useLoaderData<typeof loader>();
+  const { statement, timeZone, requestKey } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { locale, t } = useSectionT(statementsText);
+  const { locale, t } = useSectionT(statementsText, adminPayments);
   const lang = useLangLink();
   const { csrf } = useAdmin();
   const busy = useNavigation().state === 'submitting';
@@ -226,6 +229,25 @@ export default function CustomerStatementPage() {
                   <p className="mt-2 text-sm text-slate-700">
                     {t('astatement.payment.excess', { amount: money(p.excessMinor, p.currency, locale) })}
                   </p>
+                ) : null}
+                {p.refundedMinor > 0 ? (
+                  <p className="mt-2 text-sm text-slate-700">
+                    {t('astatement.payment.refunded', { amount: money(p.refundedMinor, p.currency, locale) })}
+                  </p>
+                ) : null}
+                {p.refundableMinor > 0 ? (
+                  <div className="mt-3 text-sm">
+                    <RefundForm
+                      key={requestKey}
+                      payment={p}
+                      locale={locale}
+                      t={t}
+                      csrf={csrf}
+                      busy={busy}
+                      requestKey={requestKey}
+                      reply={reply}
+                    />
+                  </div>
                 ) : null}
               </li>
             ))}

@@ -1,7 +1,7 @@
 /**
  * The customer's statement in Chromium: open it, pay three invoices at once by card (Stripe.js double, against the
- * Stripe fake), see all three paid, download the statement PDF; then the business sees the payment's allocation.
- * axe on every page.
+ * Stripe fake), see all three paid, download the statement PDF; then the business sees the payment's allocation
+ * and refunds part of it. axe on every page.
  */
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
@@ -95,6 +95,26 @@ test('pay three invoices at once from the statement, see them paid, download the
   for (const invoice of invoices)
     await expect(payments.getByRole('link', { name: invoice.number })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The customer asks for part of it back: the newest invoice is reopened. By keyboard, as anyone could.
+  await payments.locator('summary', { hasText: 'Rembourser' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(payments.getByText(amount('Au plus 4 950,00 €'))).toBeVisible();
+  await expectNoAxeViolations(page);
+  await payments.getByLabel('Montant à rembourser (EUR)').fill('1650');
+  await payments.getByLabel('Motif (facultatif)').selectOption('requested_by_customer');
+  await payments.getByLabel('Montant à rembourser (EUR)').press('Enter');
+  await expect(page.getByRole('status')).toHaveText(amount('Remboursement de 1 650,00 € demandé à Stripe.*'));
+  await expect(payments.getByText(amount('Remboursé en tout : 1 650,00 €'))).toBeVisible();
+  // A fresh form, closed, for what is left.
+  await expect(payments.getByLabel('Montant à rembourser (EUR)')).toBeHidden();
+  await payments.locator('summary', { hasText: 'Rembourser' }).click();
+  await expect(payments.getByLabel('Montant à rembourser (EUR)')).toHaveValue('3300,00');
+  const open = page.getByRole('region', { name: 'Factures ouvertes' });
+  await expect(open.getByRole('link', { name: invoices[2]!.number })).toBeVisible();
+  await expect(open.getByRole('link', { name: invoices[0]!.number })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
   await page.getByRole('button', { name: 'Créer un nouveau lien (révoque les autres)' }).click();
   await expect(page.getByLabel('Lien à transmettre au client')).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
   await expectNoAxeViolations(page);

@@ -1,14 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react';
-import { Form } from '@remix-run/react';
-import { CsrfInput, Field, FormErrors, SelectField } from '~/components/forms/field';
 import { money } from '~/components/invoice/format';
 import type { InvoiceActionReply } from '~/modules/invoices/admin-invoice-actions.server';
 import type { PaymentRow } from '~/modules/payments/list-invoice-payments.server';
-import { REFUND_REASONS } from '~/modules/payments/refund-options';
-import type { RefundFormInput } from '~/modules/payments/refund-form.server';
 import { formatDate, type Locale, type T } from '~/utils/i18n';
-import { minorToDecimal } from '~/utils/money';
-import { card, secondaryButton, dangerButton, textLink } from './ui';
+import { RefundForm } from './refund-form';
+import { card, textLink } from './ui';
 
 type Props = {
   payments: PaymentRow[];
@@ -127,7 +122,10 @@ export function PaymentsCard(props: Props) {
                     >
                       {t('payments.receipt')}
                     </a>
-                    {p.refundableMinor > 0 ? <RefundForm {...props} payment={p} /> : null}
+                    {p.refundableMinor > 0 ? (
+                      // Keyed by the page's request key: after a refund, a fresh form, closed.
+                      <RefundForm key={props.requestKey} {...props} payment={p} />
+                    ) : null}
                   </div>
                 ) : null}
               </li>
@@ -136,53 +134,5 @@ export function PaymentsCard(props: Props) {
         </ul>
       )}
     </section>
-  );
-}
-
-function RefundForm({ payment, locale, t, csrf, busy, requestKey, reply }: Props & { payment: PaymentRow }) {
-  const mine = reply?.intent === 'refund' && reply.paymentId === payment.id;
-  const failed = mine && !reply.ok;
-  const refundable = minorToDecimal(payment.refundableMinor, payment.currency);
-  const [form, fields] = useForm<RefundFormInput>({
-    id: `refund-${payment.id}`,
-    lastResult: failed ? reply.result : undefined,
-    defaultValue: { amount: locale === 'fr' ? refundable.replace('.', ',') : refundable },
-    shouldValidate: 'onSubmit',
-  });
-  return (
-    <details className="group open:w-full" open={failed || undefined}>
-      <summary className={`${secondaryButton} cursor-pointer list-none py-1.5 group-open:mb-3`}>
-        {t('refund.toggle')}
-      </summary>
-      <Form method="post" {...getFormProps(form)} className="space-y-3 rounded-lg bg-slate-50 p-3">
-        <p className="text-sm font-semibold text-slate-900">{t('refund.title')}</p>
-        <p className="text-sm text-slate-700">
-          {t('refund.hint', { amount: money(payment.refundableMinor, payment.currency, locale) })}
-        </p>
-        <CsrfInput value={csrf} />
-        <input type="hidden" name="intent" value="refund" />
-        <input type="hidden" name="paymentId" value={payment.id} />
-        <input type="hidden" name="requestKey" value={(failed && reply.requestKey) || requestKey} />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            meta={fields.amount}
-            label={`${t('refund.amount')} (${payment.currency})`}
-            inputProps={{ inputMode: 'decimal', required: true, className: 'text-right tabular-nums' }}
-          />
-          <SelectField meta={fields.reason} label={`${t('refund.reason')} (${t('form.optional')})`}>
-            <option value="">{t('refund.reason.none')}</option>
-            {REFUND_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`refund.reason.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <button type="submit" className={dangerButton} disabled={busy}>
-          {t('refund.submit')}
-        </button>
-      </Form>
-    </details>
   );
 }

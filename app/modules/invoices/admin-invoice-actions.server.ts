@@ -7,6 +7,7 @@ import { businessBasics } from '~/modules/business/business-basics.server';
 import { revokeInvoiceLinks } from '~/modules/links/revoke-links.server';
 import { rotateInvoiceLink } from '~/modules/links/rotate-link.server';
 import { runRefundAction } from '~/modules/payments/refund-action.server';
+import { refundPayment } from '~/modules/payments/refund-payment.server';
 import { recordOfflinePayment } from '~/modules/payments/record-offline-payment.server';
 import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
@@ -119,8 +120,8 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
     case 'refund': {
       const { status, ...reply } = await runRefundAction({
         ...input,
-        invoiceId: invoice.id,
         currency: invoice.currency,
+        refund: (request) => refundPayment(db(), { ...request, ...scope }),
       });
       return { status, reply: { intent, ...reply } };
     }

@@ -1,12 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
 import { adminPayments } from '~/i18n/admin-payments';
-import type { Actor } from '~/modules/audit/record-event.server';
-import { db } from '~/utils/db.server';
 import { intlTag, translator, type Locale } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
 import { refundSchema } from './refund-form.server';
-import { refundPayment } from './refund-payment.server';
+import type { RefundFailure } from './refund-payment.server';
+import type { RefundReason } from './refund-options';
+
+/** What the form asks for, validated; the page's own refund function carries it out. */
+export type RefundRequest = {
+  paymentId: string;
+  amountMinor: number;
+  reason: RefundReason | null;
+  requestKey: string;
+};
 
 export type RefundActionOutcome = {
   status: number;
@@ -18,14 +25,19 @@ export type RefundActionOutcome = {
   result?: SubmissionResult<string[]>;
 };
 
-/** The invoice page's "refund" form: validates it, refunds, and says what happened beside the amount field. */
+/**
+ * A "refund" form (an invoice's payment, or a statement payment): validates it, refunds through `refund`, and says
+ * what happened beside the amount field.
+ */
 export async function runRefundAction(input: {
-  businessId: string;
-  invoiceId: string;
   currency: string;
-  actor: Actor;
   locale: Locale;
   form: FormData;
+  refund: (
+    request: RefundRequest,
+  ) => Promise<{ ok: true; amountMinor: number; invoiceReopened?: boolean } | RefundFailure>;
+  /** The message once done; by default it says whether the invoice was reopened. */
+  doneKey?: string;
 }): Promise<RefundActionOutcome> {
   const t = translator(input.locale, adminPayments);
   const money = (minor: number) => formatMoney(minor, input.currency, intlTag(input.locale));
@@ -43,19 +55,15 @@ export async function runRefundAction(input: {
     };
   }
   const { amount, reason, requestKey } = submission.value;
-  const refunded = await refundPayment(db(), {
-    businessId: input.businessId,
+  const refunded = await input.refund({
     paymentId: submission.value.paymentId,
-    invoiceId: input.invoiceId,
     amountMinor: amount,
     reason: reason ?? null,
     requestKey,
-    actor: input.actor,
   });
   if (refunded.ok) {
-    const done = t(refunded.invoiceReopened ? 'refund.done.reopened' : 'refund.done', {
-      amount: money(refunded.amountMinor),
-    });
+    const key = input.doneKey ?? (refunded.invoiceReopened ? 'refund.done.reopened' : 'refund.done');
+    const done = t(key, { amount: money(refunded.amountMinor) });
     return { status: 200, ok: true, message: done, paymentId };
   }
   const failure = (

@@ -20,15 +20,18 @@ export type RefundInput = {
   actor: Actor;
 };
 
-export type RefundResult =
-  | { ok: true; refundId: string; amountMinor: number; status: string; invoiceReopened: boolean }
+export type RefundFailure =
   | { ok: false; error: 'not_found' | 'not_refundable' | 'disputed'; refundableMinor?: number }
   | { ok: false; error: 'too_much'; refundableMinor: number }
   | { ok: false; error: 'stripe_refused'; message: string }
   | { ok: false; error: 'stripe_unavailable' };
 
+export type RefundResult =
+  | { ok: true; refundId: string; amountMinor: number; status: string; invoiceReopened: boolean }
+  | RefundFailure;
+
 /** Chargebacks still being decided: the card network holds the money, Stripe refuses a refund. */
-const OPEN_CHARGEBACK = new Set([
+export const OPEN_CHARGEBACK = new Set([
   'needs_response',
   'under_review',
   'warning_needs_response',
@@ -120,7 +123,7 @@ export async function refundPayment(db: Db, input: RefundInput): Promise<RefundR
   });
 }
 
-function refundStatus(status: string | null): 'pending' | 'succeeded' | 'failed' | 'canceled' {
+export function refundStatus(status: string | null): 'pending' | 'succeeded' | 'failed' | 'canceled' {
   return status === 'succeeded' || status === 'failed' || status === 'canceled' ? status : 'pending';
 }
 
