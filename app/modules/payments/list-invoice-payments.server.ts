@@ -2,6 +2,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { payments } from '#db/schema/index';
 import type { DbOrTx } from '~/utils/db.server';
 import { todayIn } from '~/utils/dates';
+import { OPEN_CHARGEBACK } from './refund-payment.server';
 
 export type PaymentRow = {
   id: string;
@@ -22,8 +23,6 @@ export type PaymentRow = {
   /** What a refund from this page may still take back; 0 when it cannot be refunded here at all. */
   refundableMinor: number;
 };
-
-const OPEN_CHARGEBACK = ['needs_response', 'under_review', 'warning_needs_response', 'warning_under_review'];
 
 /**
  * The invoice's payments, oldest first, with their refunds and chargeback summed up. Attempts the customer
@@ -57,7 +56,7 @@ export async function listInvoicePayments(
     const refundable =
       p.status === 'succeeded' &&
       p.stripePaymentIntentId !== null &&
-      !OPEN_CHARGEBACK.includes(p.chargebackStatus ?? '');
+      !OPEN_CHARGEBACK.has(p.chargebackStatus ?? '');
     return {
       id: p.id,
       date: p.receivedOn ?? todayIn(input.timeZone, p.succeededAt ?? p.createdAt),
