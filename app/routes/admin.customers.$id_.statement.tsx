@@ -195,17 +195,14 @@ export default function CustomerStatementPage() {
                 ) : null}
                 <table className="mt-2 w-full text-sm">
                   <thead>
-                    <tr className="border-b border-slate-200">
-                      <th scope="col" className={th}>
-                        {t('astatement.col.invoice')}
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        {t('astatement.col.planned')}
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        {t('astatement.col.applied')}
-                      </th>
-                    </tr>
+                    <ColumnHeads
+                      cellClass={th}
+                      columns={[
+                        { label: t('astatement.col.invoice') },
+                        { label: t('astatement.col.planned'), numeric: true },
+                        { label: t('astatement.col.applied'), numeric: true },
+                      ]}
+                    />
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {p.allocations.map((a) => (

@@ -7,6 +7,7 @@ import { card, dangerButton, pageTitle, textLink } from '~/components/admin/ui';
 import { useAdmin, useLangLink } from '~/components/admin/use-admin';
 import { CsrfInput } from '~/components/forms/field';
 import { money } from '~/components/invoice/format';
+import { ColumnHeads } from '~/components/table/column-heads';
 import { adminPlans } from '~/i18n/admin-plans';
 import { plansText } from '~/i18n/plans';
 import { promisesText } from '~/i18n/promises';
@@ -91,29 +92,18 @@ export default function PlansAndPromises() {
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>
-                    {t('plans.col.invoice')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.customer')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.state')}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t('plans.col.total')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.progress')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.next')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.actions')}
-                  </th>
-                </tr>
+                <ColumnHeads
+                  cellClass={th}
+                  columns={[
+                    { label: t('plans.col.invoice') },
+                    { label: t('plans.col.customer') },
+                    { label: t('plans.col.state') },
+                    { label: t('plans.col.total'), numeric: true },
+                    { label: t('plans.col.progress') },
+                    { label: t('plans.col.next') },
+                    { label: t('plans.col.actions') },
+                  ]}
+                />
               </thead>
               <tbody className="divide-y divide-slate-200 text-slate-900">
                 {plans.map((p) => (
@@ -167,26 +157,17 @@ export default function PlansAndPromises() {
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>
-                    {t('plans.col.invoice')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.customer')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.date')}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t('plans.col.amount')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.state')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('plans.col.source')}
-                  </th>
-                </tr>
+                <ColumnHeads
+                  cellClass={th}
+                  columns={[
+                    { label: t('plans.col.invoice') },
+                    { label: t('plans.col.customer') },
+                    { label: t('plans.col.date') },
+                    { label: t('plans.col.amount'), numeric: true },
+                    { label: t('plans.col.state') },
+                    { label: t('plans.col.source') },
+                  ]}
+                />
               </thead>
               <tbody className="divide-y divide-slate-200 text-slate-900">
                 {promises.map((p) => (
