@@ -13,6 +13,8 @@ export const adminPayments: Dictionary = {
     'payments.stripe': 'Stripe',
     'payments.reference': 'Réf. {reference}',
     'payments.receipt': 'Reçu PDF',
+    'payments.fromStatement':
+      'Réglé depuis le relevé avec d’autres factures : le rembourser depuis le relevé',
     'payments.receiptLabel': 'Télécharger le reçu du paiement du {date} ({amount})',
     'payments.state.requires_action': 'En attente du client',
     'payments.state.processing': 'En cours',
@@ -77,6 +79,7 @@ export const adminPayments: Dictionary = {
     'payments.stripe': 'Stripe',
     'payments.reference': 'Ref. {reference}',
     'payments.receipt': 'PDF receipt',
+    'payments.fromStatement': 'Paid from the statement with other invoices: refund it from the statement',
     'payments.receiptLabel': 'Download the receipt of the payment of {date} ({amount})',
     'payments.state.requires_action': 'Waiting for the customer',
     'payments.state.processing': 'Processing',

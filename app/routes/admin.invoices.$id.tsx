@@ -181,6 +181,7 @@ export default function InvoiceDetail() {
               requestKey={requestKey}
               reply={reply}
               lang={lang}
+              statementHref={`/admin/customers/${invoice.view.customerId}/statement`}
             />
           ) : null}
         </div>

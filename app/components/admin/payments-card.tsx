@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react';
 import { money } from '~/components/invoice/format';
 import type { InvoiceActionReply } from '~/modules/invoices/admin-invoice-actions.server';
 import type { PaymentRow } from '~/modules/payments/list-invoice-payments.server';
@@ -15,6 +16,8 @@ type Props = {
   reply: InvoiceActionReply | undefined;
   /** Keeps ?lang= on links. */
   lang: (to: string) => string;
+  /** The customer's statement page, where a payment made from the statement is refunded. */
+  statementHref: string;
 };
 
 const tone = {
@@ -122,6 +125,11 @@ export function PaymentsCard(props: Props) {
                     >
                       {t('payments.receipt')}
                     </a>
+                    {p.fromStatement ? (
+                      <Link to={lang(props.statementHref)} className={textLink}>
+                        {t('payments.fromStatement')}
+                      </Link>
+                    ) : null}
                     {p.refundableMinor > 0 ? (
                       // Keyed by the page's request key: after a refund, a fresh form, closed.
                       <RefundForm key={props.requestKey} {...props} payment={p} />

@@ -13,6 +13,8 @@ export type PaymentRow = {
   method: string | null;
   status: 'requires_action' | 'processing' | 'succeeded' | 'failed' | 'canceled';
   stripePaymentIntentId: string | null;
+  /** Set when the customer paid it from their statement, with other invoices: refunded from the statement page. */
+  fromStatement: boolean;
   reference: string | null;
   failureMessage: string | null;
   /** null, or needs_response / under_review / won / lost (and Stripe's warning_* states). */
@@ -65,6 +67,7 @@ export async function listInvoicePayments(
       method: p.method,
       status: p.status as PaymentRow['status'],
       stripePaymentIntentId: p.stripePaymentIntentId,
+      fromStatement: p.statementPaymentId !== null,
       reference: p.reference,
       failureMessage: p.failureMessage,
       chargebackStatus: p.chargebackStatus,

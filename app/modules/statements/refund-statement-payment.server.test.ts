@@ -77,6 +77,13 @@ describe('refunding a statement payment from the admin (HTTP)', () => {
     const csrf = await csrfOf(admin, path);
     const page = textOf((await admin.get(path)).body);
     expect(page).toContain('Up to €4,950.00');
+    // Each invoice's page sends the business to the statement for it: a share has no refund form of its own.
+    const invoicePage = (await admin.get(`/admin/invoices/${ids[0]}?lang=en`)).body;
+    expect(textOf(invoicePage)).toContain(
+      'Paid from the statement with other invoices: refund it from the statement',
+    );
+    expect(invoicePage).toContain(`href="/admin/customers/${customerId}/statement?lang=en"`);
+    expect(textOf(invoicePage)).not.toContain('Refund this payment');
     const refund = (fields: Record<string, string>) =>
       admin.postForm(path, {
         csrf,
