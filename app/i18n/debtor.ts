@@ -10,6 +10,9 @@ export const debtor: Dictionary = {
     'status.paid': 'Payée — merci !',
     'status.void': 'Facture annulée',
     'status.void.detail': 'Cette facture a été annulée par un avoir. Vous n’avez rien à régler.',
+    'status.written_off': 'Paiement en ligne fermé',
+    'status.written_off.detail':
+      'Le paiement en ligne de cette facture n’est plus proposé. Pour la régler ou pour toute question, contactez {business}.',
     'status.processing': 'Paiement en cours de traitement',
     'status.processing.detail':
       'Votre paiement de {amount} est en cours de confirmation par la banque. Nous vous écrirons dès qu’il sera reçu.',
@@ -144,6 +147,9 @@ export const debtor: Dictionary = {
     'status.paid': 'Paid — thank you!',
     'status.void': 'Invoice cancelled',
     'status.void.detail': 'This invoice was cancelled by a credit note. You have nothing to pay.',
+    'status.written_off': 'Online payment closed',
+    'status.written_off.detail':
+      'This invoice can no longer be paid online. To settle it or for any question, contact {business}.',
     'status.processing': 'Payment processing',
     'status.processing.detail':
       'Your payment of {amount} is being confirmed by the bank. We will email you as soon as it arrives.',

@@ -3,26 +3,19 @@
  * dispute on one line, the business replies and rejects it (the signed letter attached), and the customer reads the
  * answer. axe runs on every new page. The invoice is arranged fresh on the seeded business, so no spec shares it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { users } from '#db/schema/index';
 import { closeDb, db } from '~/utils/db.server';
 import { createInvoiceToAccept } from '../support/acceptance';
 import { expectNoAxeViolations } from './axe';
+import { logIn } from './admin-login';
 import { seedInfo } from './seed-info';
 
 const info = seedInfo();
 process.env.DATABASE_URL = info.databaseUrl;
 process.env.APP_URL = info.appUrl;
 test.afterAll(() => closeDb());
-
-async function logIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Adresse e-mail').fill(info.admin!.email);
-  await page.getByLabel('Mot de passe').fill(info.admin!.password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/admin\/invoices$/);
-}
 
 test('sign by keyboard, dispute a line, the business rejects with the letter, the customer reads it', async ({
   page,

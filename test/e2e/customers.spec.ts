@@ -9,20 +9,13 @@ import { users } from '#db/schema/index';
 import { closeDb, db } from '~/utils/db.server';
 import { createOverdueInvoice } from '../factories';
 import { expectNoAxeViolations } from './axe';
+import { logIn } from './admin-login';
 import { seedInfo } from './seed-info';
 
 const info = seedInfo();
 process.env.DATABASE_URL = info.databaseUrl;
 process.env.APP_URL = info.appUrl;
 test.afterAll(() => closeDb());
-
-async function logIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Adresse e-mail').fill(info.admin!.email);
-  await page.getByLabel('Mot de passe').fill(info.admin!.password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/admin\/invoices$/);
-}
 
 /** Types into the focused field, then moves on with Tab, as someone filling the form by keyboard would. */
 async function typeAndTab(page: Page, text: string) {

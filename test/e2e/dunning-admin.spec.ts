@@ -10,6 +10,7 @@ import { addDaysIso, todayIn } from '~/utils/dates';
 import { closeDb, db } from '~/utils/db.server';
 import { createOverdueInvoice, type IssuedInvoice } from '../factories';
 import { expectNoAxeViolations } from './axe';
+import { logIn } from './admin-login';
 import { seedInfo } from './seed-info';
 
 const info = seedInfo();
@@ -19,14 +20,6 @@ test.afterAll(() => closeDb());
 
 /** The sandboxed preview frame runs no script, so axe cannot run inside it (the email is the template's concern). */
 const axe = (page: Page) => expectNoAxeViolations(page, { exclude: ['iframe[sandbox]'] });
-
-async function logIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Adresse e-mail').fill(info.admin!.email);
-  await page.getByLabel('Mot de passe').fill(info.admin!.password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/admin\/invoices$/);
-}
 
 async function arrangeCallTask(): Promise<{ invoice: IssuedInvoice; title: string }> {
   const [admin] = await db().select().from(users).where(eq(users.email, info.admin!.email));

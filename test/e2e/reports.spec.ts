@@ -2,19 +2,9 @@
  * The owner's Monday morning, in Chromium: the dashboard, then the aging report and a drill-down to a customer's
  * invoices, axe on each page. The seeded demo business has open invoices in several buckets.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { seedInfo } from './seed-info';
-
-const info = seedInfo();
-
-async function logIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Adresse e-mail').fill(info.admin!.email);
-  await page.getByLabel('Mot de passe').fill(info.admin!.password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/admin\/invoices$/);
-}
+import { logIn } from './admin-login';
 
 test('dashboard, aging report and its drill-down, each without an axe violation', async ({ page }) => {
   test.setTimeout(60_000);

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { users } from '#db/schema/index';
 import { mintStatementLink } from '~/modules/statements/statement-links.server';
 import { closeDb, db } from '~/utils/db.server';
 import { createCustomer, createOverdueInvoice, type IssuedInvoice } from '../factories';
 import { routeStripe } from '../fakes/stripe/playwright-routes';
 import { expectNoAxeViolations } from './axe';
+import { logIn } from './admin-login';
 import { seedInfo } from './seed-info';
 
 const info = seedInfo();
@@ -24,14 +25,6 @@ test.beforeEach(async ({ context }) => {
 
 /** Intl puts (narrow) no-break spaces in French amounts. */
 const amount = (text: string) => new RegExp(text.replace(/ /g, '[\\s\\u00a0\\u202f]'));
-
-async function logIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Adresse e-mail').fill(info.admin!.email);
-  await page.getByLabel('Mot de passe').fill(info.admin!.password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/admin\/invoices$/);
-}
 
 test('pay three invoices at once from the statement, see them paid, download the PDF', async ({ page }) => {
   test.setTimeout(90_000);

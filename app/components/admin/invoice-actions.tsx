@@ -3,7 +3,11 @@ import { Form, useNavigation } from '@remix-run/react';
 import { CsrfInput, Field, FormErrors, SelectField, TextareaField } from '~/components/forms/field';
 import type { InvoiceActionReply } from '~/modules/invoices/admin-invoice-actions.server';
 import { OFFLINE_METHODS } from '~/modules/invoices/form-options';
-import type { OfflinePaymentFormInput, VoidFormInput } from '~/modules/invoices/invoice-actions-form.server';
+import type {
+  OfflinePaymentFormInput,
+  VoidFormInput,
+  WriteOffFormInput,
+} from '~/modules/invoices/invoice-actions-form.server';
 import type { T } from '~/utils/i18n';
 import { card, dangerButton, primaryButton, secondaryButton } from './ui';
 import { useAdmin } from './use-admin';
@@ -95,7 +99,23 @@ export function InvoiceActions(props: Props) {
         <>
           <PaymentForm key={props.requestKey} {...props} csrf={csrf} busy={busy} />
           <VoidForm {...props} csrf={csrf} busy={busy} />
+          <WriteOffForm {...props} csrf={csrf} busy={busy} />
         </>
+      ) : null}
+      {status === 'uncollectible' ? (
+        <section aria-labelledby="undo-write-off-title" className={card}>
+          <h2 id="undo-write-off-title" className={heading}>
+            {t('actions.undoWriteOff')}
+          </h2>
+          <p className={hint}>{t('actions.undoWriteOff.hint')}</p>
+          <Form method="post" className="mt-4">
+            <CsrfInput value={csrf} />
+            <Intent value="undo-write-off" />
+            <button type="submit" className={secondaryButton} disabled={busy}>
+              {t('actions.undoWriteOff')}
+            </button>
+          </Form>
+        </section>
       ) : null}
     </div>
   );
@@ -176,6 +196,35 @@ function VoidForm({ reply, t, csrf, busy }: FormProps) {
         />
         <button type="submit" className={dangerButton} disabled={busy}>
           {t('actions.void.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function WriteOffForm({ reply, t, csrf, busy }: FormProps) {
+  const [form, fields] = useForm<WriteOffFormInput>({
+    id: 'write-off',
+    lastResult: reply?.intent === 'write-off' && !reply.ok ? reply.result : undefined,
+    shouldValidate: 'onSubmit',
+  });
+  return (
+    <section aria-labelledby="write-off-title" className={card}>
+      <h2 id="write-off-title" className={heading}>
+        {t('actions.writeOff')}
+      </h2>
+      <p className={hint}>{t('actions.writeOff.hint')}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+        <CsrfInput value={csrf} />
+        <Intent value="write-off" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextareaField
+          meta={fields.reason}
+          label={t('actions.writeOff.reason')}
+          textareaProps={{ required: true, maxLength: 500, rows: 2 }}
+        />
+        <button type="submit" className={dangerButton} disabled={busy}>
+          {t('actions.writeOff.submit')}
         </button>
       </Form>
     </section>

@@ -57,6 +57,13 @@ function detail(entry: TimelineEntry, currency: string, locale: Locale, t: T): s
         : null;
     case 'invoice.voided':
       return typeof d.reason === 'string' ? t('event.invoice.voided.detail', { reason: d.reason }) : null;
+    case 'invoice.written_off':
+      return typeof d.reason === 'string' && typeof d.balanceMinor === 'number'
+        ? t('event.invoice.written_off.detail', {
+            amount: money(d.balanceMinor, currency, locale),
+            reason: d.reason,
+          })
+        : null;
     case 'reminder.sent':
     case 'reminder.skipped': {
       if (typeof d.offsetDays !== 'number') return null;

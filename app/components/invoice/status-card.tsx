@@ -24,6 +24,12 @@ export function statusText(status: DebtorStatus, view: InvoiceView, locale: Loca
       };
     case 'void':
       return { tone: tones.muted, title: t('status.void'), detail: t('status.void.detail') };
+    case 'written_off':
+      return {
+        tone: tones.muted,
+        title: t('status.written_off'),
+        detail: t('status.written_off.detail', { business: view.seller.name }),
+      };
     case 'processing':
       return {
         tone: tones.info,

@@ -14,12 +14,26 @@ import { db } from '~/utils/db.server';
 import { intlTag, translator, type Locale } from '~/utils/i18n';
 import { formatMoney } from '~/utils/money';
 import { findInvoiceForBusiness } from './admin-invoice.server';
-import { offlinePaymentSchema, rotateLinkSchema, voidInvoiceSchema } from './invoice-actions-form.server';
+import {
+  offlinePaymentSchema,
+  rotateLinkSchema,
+  voidInvoiceSchema,
+  writeOffSchema,
+} from './invoice-actions-form.server';
 import { issueInvoice } from './issue-invoice.server';
 import { voidInvoice } from './void-invoice.server';
+import { undoWriteOff, writeOffInvoice } from './write-off.server';
 
 export type InvoiceActionIntent =
-  'issue' | 'rotate' | 'revoke' | 'payment' | 'void' | 'refund' | 'request-acceptance';
+  | 'issue'
+  | 'rotate'
+  | 'revoke'
+  | 'payment'
+  | 'void'
+  | 'refund'
+  | 'request-acceptance'
+  | 'write-off'
+  | 'undo-write-off';
 
 export type InvoiceActionReply = {
   intent: InvoiceActionIntent | null;
@@ -51,9 +65,19 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
   const t = translator(input.locale, admin);
   const raw = input.form.get('intent');
   const intent =
-    (['issue', 'rotate', 'revoke', 'payment', 'void', 'refund', 'request-acceptance'] as const).find(
-      (i) => i === raw,
-    ) ?? null;
+    (
+      [
+        'issue',
+        'rotate',
+        'revoke',
+        'payment',
+        'void',
+        'refund',
+        'request-acceptance',
+        'write-off',
+        'undo-write-off',
+      ] as const
+    ).find((i) => i === raw) ?? null;
   const fail = (status: number, message: string, result?: SubmissionResult<string[]>) => ({
     status,
     reply: { intent, ok: false, message, result },
@@ -144,6 +168,25 @@ export async function runInvoiceAction(input: Input): Promise<{ status: number; 
           ? t('result.void.creditNote', { number: voided.creditNoteNumber })
           : t('result.void'),
       );
+    }
+    case 'write-off': {
+      const submission = parseWithZod(input.form, { schema: writeOffSchema(input.locale) });
+      if (submission.status !== 'success') return fail(400, t('result.error'), submission.reply());
+      const done = await writeOffInvoice(db(), { ...scope, reason: submission.value.reason });
+      if (!done.ok) {
+        const message = t(`result.writeOff.${done.error}`);
+        return fail(409, message, submission.reply({ formErrors: [message] }));
+      }
+      return ok(
+        t('result.writeOff', {
+          amount: formatMoney(done.balanceMinor, invoice.currency, intlTag(input.locale)),
+        }),
+      );
+    }
+    case 'undo-write-off': {
+      const undone = await undoWriteOff(db(), scope);
+      if (!undone.ok) return fail(409, t('result.writeOff.not_written_off'));
+      return ok(t('result.writeOff.undone'));
     }
   }
 }

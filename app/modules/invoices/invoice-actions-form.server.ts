@@ -42,7 +42,19 @@ export function voidInvoiceSchema(locale: Locale) {
   });
 }
 
+export function writeOffSchema(locale: Locale) {
+  const t = translator(locale, admin);
+  return z.object({
+    reason: z
+      .string({ error: t('writeOff.reason.required') })
+      .trim()
+      .min(1, t('writeOff.reason.required'))
+      .max(500, t('void.reason.tooLong')),
+  });
+}
+
 export const rotateLinkSchema = z.object({ sendEmail: z.boolean().optional() });
 
 export type OfflinePaymentFormInput = z.input<ReturnType<typeof offlinePaymentSchema>>;
 export type VoidFormInput = z.input<ReturnType<typeof voidInvoiceSchema>>;
+export type WriteOffFormInput = z.input<ReturnType<typeof writeOffSchema>>;

@@ -4,6 +4,7 @@ import type { InvoiceView } from './types';
 export type DebtorStatus =
   | { kind: 'paid' }
   | { kind: 'void' }
+  | { kind: 'written_off' }
   | { kind: 'processing'; amountMinor: number }
   | { kind: 'disputed' }
   | { kind: 'plan'; nextDueDate: string | null; nextAmountMinor: number | null }
@@ -16,6 +17,7 @@ export type DebtorStatus =
 export function debtorStatus(view: InvoiceView, today: string): DebtorStatus {
   if (view.status === 'void') return { kind: 'void' };
   if (view.status === 'paid' || view.balanceMinor <= 0) return { kind: 'paid' };
+  if (view.status === 'uncollectible') return { kind: 'written_off' };
   if (view.processingMinor > 0 && view.processingMinor >= view.balanceMinor) {
     return { kind: 'processing', amountMinor: view.processingMinor };
   }
