@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, invoices, payments } from '#db/schema/index';
+import { todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import {
   createBusiness,
@@ -80,7 +81,7 @@ describe('writing off an invoice (HTTP)', () => {
     expect(page).toContain('Written off');
     expect(page).toContain('€1,050.00 — reason: Client en liquidation');
     expect(page).toContain('Resume collection');
-    expect(page).not.toContain('Record a payment');
+    expect(page).not.toContain('Write off the balance');
 
     // The customer's link still opens, says so, and offers no payment; a forged payment POST changes nothing.
     const debtorPage = await customer.get(`/i/${invoice.token}?lang=en`);
@@ -108,6 +109,33 @@ describe('writing off an invoice (HTTP)', () => {
     expect(await eventsOf(invoice.invoiceId, 'invoice.write_off_undone')).toHaveLength(1);
     const reopened = await customer.get(`/i/${invoice.token}?lang=en`);
     expect(reopened.body).toContain('value="pay"');
+  });
+
+  it('money received after all is recorded on the written-off invoice, and paying it in full settles it', async () => {
+    const invoice = await createIssuedInvoice({ businessId });
+    expect((await post(invoice.invoiceId, { intent: 'write-off', reason: 'Injoignable' })).status).toBe(200);
+    const page = textOf((await admin.get(`/admin/invoices/${invoice.invoiceId}?lang=en`)).body);
+    expect(page).toContain('Record a payment received');
+    const transfer = (amount: string, requestKey: string) =>
+      post(invoice.invoiceId, {
+        intent: 'payment',
+        amount,
+        receivedOn: todayIn('Europe/Paris'),
+        method: 'bank_transfer',
+        requestKey,
+      });
+    expect((await transfer('1000', 'late-transfer-1')).status).toBe(200);
+    // Part of it: still written off, no reminder will chase the rest.
+    expect(await statusOf(invoice.invoiceId)).toBe('uncollectible');
+    expect((await transfer('700', 'late-transfer-2')).status).toBe(409);
+    const rest = await transfer('650', 'late-transfer-3');
+    expect(rest.status).toBe(200);
+    expect(textOf(rest.body)).toContain('Payment recorded: the invoice is paid in full.');
+    expect(await statusOf(invoice.invoiceId)).toBe('paid');
+    expect(await eventsOf(invoice.invoiceId, 'invoice.paid')).toHaveLength(1);
+    expect(await db().select().from(payments).where(eq(payments.invoiceId, invoice.invoiceId))).toHaveLength(
+      2,
+    );
   });
 
   it('is refused on a plan, with money in flight, once paid, for a draft, and for another business', async () => {

@@ -95,9 +95,12 @@ export function InvoiceActions(props: Props) {
           ) : null}
         </section>
       )}
+      {status === 'open' || status === 'uncollectible' ? (
+        // A written-off debt can still be paid after all (a late transfer): recording it settles the invoice.
+        <PaymentForm key={props.requestKey} {...props} csrf={csrf} busy={busy} />
+      ) : null}
       {status === 'open' ? (
         <>
-          <PaymentForm key={props.requestKey} {...props} csrf={csrf} busy={busy} />
           <VoidForm {...props} csrf={csrf} busy={busy} />
           <WriteOffForm {...props} csrf={csrf} busy={busy} />
         </>

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { invoices } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import type { DbOrTx, Tx } from '~/utils/db.server';
@@ -33,7 +33,8 @@ export async function invoiceLedger(tx: DbOrTx, invoiceId: string): Promise<Ledg
 }
 
 /**
- * Brings the invoice's status in line with its ledger: open -> paid when the balance reaches zero, paid -> open
+ * Brings the invoice's status in line with its ledger: open (or written off) -> paid when the balance reaches zero,
+ * paid -> open
  * when a refund or lost chargeback reopens it. Guarded updates, so it records each transition once however often
  * it runs. Call it inside the transaction that changed the ledger, after locking the invoice row.
  */
@@ -48,7 +49,7 @@ export async function syncPaidState(
     const [row] = await tx
       .update(invoices)
       .set({ status: 'paid', paidAt: now })
-      .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'open')))
+      .where(and(eq(invoices.id, input.invoiceId), inArray(invoices.status, ['open', 'uncollectible'])))
       .returning({ businessId: invoices.businessId, customerId: invoices.customerId });
     if (!row) return 'unchanged';
     await recordEvent(tx, {

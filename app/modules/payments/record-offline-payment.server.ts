@@ -21,7 +21,7 @@ export type OfflinePaymentResult =
   | { ok: true; paymentId: string; invoicePaid: boolean }
   | { ok: false; error: 'not_found' | 'not_open' | 'exceeds_balance'; balanceMinor?: number };
 
-/** Records money received outside Stripe (transfer, cheque). It may not exceed the balance. */
+/** Records money received outside Stripe (transfer, cheque), on an open or written-off invoice. It may not exceed the balance. */
 export async function recordOfflinePayment(
   db: Db,
   input: OfflinePaymentInput,
@@ -37,7 +37,9 @@ export async function recordOfflinePayment(
       if (existing)
         return { ok: true, paymentId: existing.id, invoicePaid: invoice.status === 'paid' } as const;
     }
-    if (invoice.status !== 'open') return { ok: false, error: 'not_open' } as const;
+    // A written-off debt may still be paid after all (a late transfer): it is recorded, and settles it.
+    if (invoice.status !== 'open' && invoice.status !== 'uncollectible')
+      return { ok: false, error: 'not_open' } as const;
     const ledger = await invoiceLedger(tx, invoice.id);
     if (!ledger || input.amountMinor > ledger.balanceMinor) {
       return { ok: false, error: 'exceeds_balance', balanceMinor: ledger?.balanceMinor } as const;
