@@ -5,8 +5,7 @@ import type { InvoiceActionReply } from '~/modules/invoices/admin-invoice-action
 import { OFFLINE_METHODS } from '~/modules/invoices/form-options';
 import type {
   OfflinePaymentFormInput,
-  VoidFormInput,
-  WriteOffFormInput,
+  ReasonFormInput,
 } from '~/modules/invoices/invoice-actions-form.server';
 import type { T } from '~/utils/i18n';
 import { card, dangerButton, primaryButton, secondaryButton } from './ui';
@@ -101,8 +100,8 @@ export function InvoiceActions(props: Props) {
       ) : null}
       {status === 'open' ? (
         <>
-          <VoidForm {...props} csrf={csrf} busy={busy} />
-          <WriteOffForm {...props} csrf={csrf} busy={busy} />
+          <ReasonForm {...props} intent="void" keys="void" csrf={csrf} busy={busy} />
+          <ReasonForm {...props} intent="write-off" keys="writeOff" csrf={csrf} busy={busy} />
         </>
       ) : null}
       {status === 'uncollectible' ? (
@@ -176,58 +175,37 @@ function PaymentForm({ currency, balanceDecimal, today, requestKey, reply, t, cs
   );
 }
 
-function VoidForm({ reply, t, csrf, busy }: FormProps) {
-  const [form, fields] = useForm<VoidFormInput>({
-    id: 'void',
-    lastResult: reply?.intent === 'void' && !reply.ok ? reply.result : undefined,
+/** Void or write off: a danger step whose only field is its reason. `keys` names its messages (actions.<keys>.*). */
+function ReasonForm({
+  intent,
+  keys,
+  reply,
+  t,
+  csrf,
+  busy,
+}: FormProps & { intent: 'void' | 'write-off'; keys: 'void' | 'writeOff' }) {
+  const [form, fields] = useForm<ReasonFormInput>({
+    id: intent,
+    lastResult: reply?.intent === intent && !reply.ok ? reply.result : undefined,
     shouldValidate: 'onSubmit',
   });
   return (
-    <section aria-labelledby="void-title" className={card}>
-      <h2 id="void-title" className={heading}>
-        {t('actions.void')}
+    <section aria-labelledby={`${intent}-title`} className={card}>
+      <h2 id={`${intent}-title`} className={heading}>
+        {t(`actions.${keys}`)}
       </h2>
-      <p className={hint}>{t('actions.void.hint')}</p>
+      <p className={hint}>{t(`actions.${keys}.hint`)}</p>
       <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
         <CsrfInput value={csrf} />
-        <Intent value="void" />
+        <Intent value={intent} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField
           meta={fields.reason}
-          label={t('actions.void.reason')}
+          label={t(`actions.${keys}.reason`)}
           textareaProps={{ required: true, maxLength: 500, rows: 2 }}
         />
         <button type="submit" className={dangerButton} disabled={busy}>
-          {t('actions.void.submit')}
-        </button>
-      </Form>
-    </section>
-  );
-}
-
-function WriteOffForm({ reply, t, csrf, busy }: FormProps) {
-  const [form, fields] = useForm<WriteOffFormInput>({
-    id: 'write-off',
-    lastResult: reply?.intent === 'write-off' && !reply.ok ? reply.result : undefined,
-    shouldValidate: 'onSubmit',
-  });
-  return (
-    <section aria-labelledby="write-off-title" className={card}>
-      <h2 id="write-off-title" className={heading}>
-        {t('actions.writeOff')}
-      </h2>
-      <p className={hint}>{t('actions.writeOff.hint')}</p>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-        <CsrfInput value={csrf} />
-        <Intent value="write-off" />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextareaField
-          meta={fields.reason}
-          label={t('actions.writeOff.reason')}
-          textareaProps={{ required: true, maxLength: 500, rows: 2 }}
-        />
-        <button type="submit" className={dangerButton} disabled={busy}>
-          {t('actions.writeOff.submit')}
+          {t(`actions.${keys}.submit`)}
         </button>
       </Form>
     </section>

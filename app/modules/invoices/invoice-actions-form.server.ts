@@ -31,30 +31,22 @@ export function offlinePaymentSchema(locale: Locale, currency: string, today: st
   });
 }
 
-export function voidInvoiceSchema(locale: Locale) {
+/** A form whose one field is the reason for an irreversible-looking step (void, write-off), 500 characters at most. */
+function reasonSchema(locale: Locale, requiredKey: string) {
   const t = translator(locale, admin);
   return z.object({
     reason: z
-      .string({ error: t('void.reason.required') })
+      .string({ error: t(requiredKey) })
       .trim()
-      .min(1, t('void.reason.required'))
+      .min(1, t(requiredKey))
       .max(500, t('void.reason.tooLong')),
   });
 }
 
-export function writeOffSchema(locale: Locale) {
-  const t = translator(locale, admin);
-  return z.object({
-    reason: z
-      .string({ error: t('writeOff.reason.required') })
-      .trim()
-      .min(1, t('writeOff.reason.required'))
-      .max(500, t('void.reason.tooLong')),
-  });
-}
+export const voidInvoiceSchema = (locale: Locale) => reasonSchema(locale, 'void.reason.required');
+export const writeOffSchema = (locale: Locale) => reasonSchema(locale, 'writeOff.reason.required');
 
 export const rotateLinkSchema = z.object({ sendEmail: z.boolean().optional() });
 
 export type OfflinePaymentFormInput = z.input<ReturnType<typeof offlinePaymentSchema>>;
-export type VoidFormInput = z.input<ReturnType<typeof voidInvoiceSchema>>;
-export type WriteOffFormInput = z.input<ReturnType<typeof writeOffSchema>>;
+export type ReasonFormInput = z.input<ReturnType<typeof reasonSchema>>;

@@ -99,26 +99,27 @@ export async function loadAdminStatement(
     totals: totalsByCurrency(open),
     recent: await recentlyPaidInvoices(db, customer.id, input.timeZone),
     links: { live: links?.live ?? 0, expiresAt: links?.expires ? links.expires.slice(0, 10) : null },
-    payments: paymentsRows.map((p) => ({
-      id: p.id,
-      createdAt: p.createdAt.toISOString(),
-      currency: p.currency,
-      amountMinor: p.amountMinor,
-      status: p.status,
-      excessMinor: p.excessMinor,
-      excessRefunded: Boolean(p.excessRefundId),
-      paymentIntentId: p.stripePaymentIntentId,
-      refundedMinor: refundedOf(p),
-      /** Shown on the form; refundStatementPayment checks it again against Stripe's own list. */
-      refundableMinor:
-        p.status === 'succeeded' && p.appliedAt && p.stripePaymentIntentId
-          ? Math.max(
-              0,
-              p.amountMinor - refundedOf(p) - (p.chargebackStatus === 'lost' ? p.chargebackAmountMinor : 0),
-            )
-          : 0,
-      allocations: allocations.filter((a) => a.statementPaymentId === p.id),
-    })),
+    payments: paymentsRows.map((p) => {
+      const refundedMinor = refundedOf(p);
+      const lostMinor = p.chargebackStatus === 'lost' ? p.chargebackAmountMinor : 0;
+      return {
+        id: p.id,
+        createdAt: p.createdAt.toISOString(),
+        currency: p.currency,
+        amountMinor: p.amountMinor,
+        status: p.status,
+        excessMinor: p.excessMinor,
+        excessRefunded: Boolean(p.excessRefundId),
+        paymentIntentId: p.stripePaymentIntentId,
+        refundedMinor,
+        /** Shown on the form; refundStatementPayment checks it again against Stripe's own list. */
+        refundableMinor:
+          p.status === 'succeeded' && p.appliedAt && p.stripePaymentIntentId
+            ? Math.max(0, p.amountMinor - refundedMinor - lostMinor)
+            : 0,
+        allocations: allocations.filter((a) => a.statementPaymentId === p.id),
+      };
+    }),
   };
 }
 
