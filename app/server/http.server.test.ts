@@ -34,4 +34,25 @@ describe('contentSecurityPolicy', () => {
       /connect-src 'self' https:\/\/api\.stripe\.com https:\/\/m\.stripe\.network http:\/\/127\.0\.0\.1:12111;/,
     );
   });
+
+  test("allows what Stripe's security guide lists for Stripe.js: its subdomains for scripts and frames, 3DS frames", () => {
+    const directive = (name: string) =>
+      contentSecurityPolicy('n')
+        .split('; ')
+        .find((d) => d.startsWith(`${name} `))!
+        .split(' ')
+        .slice(1);
+    expect(directive('script-src')).toEqual(
+      expect.arrayContaining(['https://js.stripe.com', 'https://*.js.stripe.com']),
+    );
+    expect(directive('frame-src')).toEqual(
+      expect.arrayContaining([
+        'https://js.stripe.com',
+        'https://*.js.stripe.com',
+        'https://hooks.stripe.com',
+      ]),
+    );
+    expect(directive('connect-src')).toContain('https://api.stripe.com');
+    expect(directive('script-src')).not.toContain("'unsafe-inline'");
+  });
 });

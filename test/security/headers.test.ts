@@ -18,6 +18,7 @@ afterAll(() => stopHarness(h));
 
 const STRIPE_SOURCES = new Set([
   'https://js.stripe.com',
+  'https://*.js.stripe.com',
   'https://hooks.stripe.com',
   'https://api.stripe.com',
   'https://m.stripe.network',
