@@ -42,6 +42,10 @@ export const adminSettings: Dictionary = {
     'field.defaultTermsDays': 'Délai de paiement par défaut (jours)',
     'field.penaltyRate': 'Taux des pénalités de retard (% par an)',
     'field.penaltyRate.hint': 'Laissez vide pour le taux légal (taux BCE + 10 points).',
+    'field.defaultVatExemption': 'Mention TVA des nouvelles factures',
+    'field.defaultVatExemption.hint':
+      'En franchise en base (micro-entreprise), choisissez « TVA non applicable » : chaque nouvelle facture la portera.',
+    'field.defaultVatExemption.invalid': 'Choisissez une mention TVA de la liste.',
     'field.emailFromName': 'Nom de l’expéditeur',
     'field.emailFromName.hint': 'Par défaut, le nom de l’entreprise.',
     'field.emailReplyTo': 'Adresse de réponse',
@@ -143,6 +147,10 @@ export const adminSettings: Dictionary = {
     'field.defaultTermsDays': 'Default payment terms (days)',
     'field.penaltyRate': 'Late-payment penalty rate (% per year)',
     'field.penaltyRate.hint': 'Leave empty for the statutory rate (ECB rate + 10 points).',
+    'field.defaultVatExemption': 'VAT mention on new invoices',
+    'field.defaultVatExemption.hint':
+      'Under the French VAT franchise (micro-entreprise), choose “VAT not applicable”: every new invoice will carry it.',
+    'field.defaultVatExemption.invalid': 'Choose a VAT mention from the list.',
     'field.emailFromName': 'Sender name',
     'field.emailFromName.hint': 'The business name by default.',
     'field.emailReplyTo': 'Reply-to address',

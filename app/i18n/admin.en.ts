@@ -1,7 +1,10 @@
 import type { Messages } from '~/utils/i18n';
+import { vatMentions, vatOptions } from './vat-mentions';
 
 /** The admin area's strings in English; admin.ts pairs them with the other language. */
 export const adminEn: Messages = {
+  ...vatMentions.en,
+  ...vatOptions.en,
   'admin.title': '{page} — Acquit',
   'admin.skip': 'Skip to content',
   'admin.nav.label': 'Main navigation',
@@ -85,6 +88,9 @@ export const adminEn: Messages = {
   'new.dueDate.hint': 'Defaults to the issue date plus the customer’s payment terms.',
   'new.purchaseOrder': 'Purchase order',
   'new.notes': 'Notes',
+  'new.vatExemption': 'VAT mention',
+  'new.vatExemption.hint':
+    'Without VAT, the law wants the reason on the invoice. The default is set in the settings.',
   'new.acceptance': 'Acceptance letter to be signed',
   'new.acceptance.hint': 'The customer signs for delivery online before paying.',
   'new.line.legend': 'Line {n}',
@@ -111,6 +117,9 @@ export const adminEn: Messages = {
   'invoice.purchaseOrder.tooLong': 'The purchase order is at most 100 characters.',
   'invoice.notes.tooLong': 'Notes are at most 2000 characters.',
   'invoice.lines.min': 'Add at least one line.',
+  'invoice.vatExemption.invalid': 'Choose a VAT mention from the list.',
+  'invoice.vatExemption.taxed': 'A VAT-exempt invoice cannot charge VAT: set every line’s VAT rate to 0%.',
+  'invoice.vatExemption.buyerVat': 'This mention needs the customer’s EU VAT number: add it to their record.',
   'invoice.lines.max': 'An invoice has at most 200 lines.',
   'invoice.line.description.required': 'Describe the item.',
   'invoice.line.description.tooLong': 'The description is at most 1000 characters.',

@@ -1,7 +1,10 @@
 import type { Messages } from '~/utils/i18n';
+import { vatMentions, vatOptions } from './vat-mentions';
 
 /** The admin area's strings in French; admin.ts pairs them with the other language. */
 export const adminFr: Messages = {
+  ...vatMentions.fr,
+  ...vatOptions.fr,
   'admin.title': '{page} — Acquit',
   'admin.skip': 'Aller au contenu',
   'admin.nav.label': 'Navigation principale',
@@ -85,6 +88,9 @@ export const adminFr: Messages = {
   'new.dueDate.hint': 'Par défaut : date d’émission + délai de paiement du client.',
   'new.purchaseOrder': 'Bon de commande',
   'new.notes': 'Remarques',
+  'new.vatExemption': 'Mention TVA',
+  'new.vatExemption.hint':
+    'Sans TVA, la loi veut la raison sur la facture. Le réglage par défaut se change dans les paramètres.',
   'new.acceptance': 'Procès-verbal de réception à faire signer',
   'new.acceptance.hint': 'Le client signe en ligne la bonne réception avant de payer.',
   'new.line.legend': 'Ligne {n}',
@@ -111,6 +117,11 @@ export const adminFr: Messages = {
   'invoice.purchaseOrder.tooLong': 'Le bon de commande fait au plus 100 caractères.',
   'invoice.notes.tooLong': 'Les remarques font au plus 2000 caractères.',
   'invoice.lines.min': 'Ajoutez au moins une ligne.',
+  'invoice.vatExemption.invalid': 'Choisissez une mention TVA de la liste.',
+  'invoice.vatExemption.taxed':
+    'Une facture exonérée de TVA ne peut pas en facturer : mettez le taux de TVA de chaque ligne à 0 %.',
+  'invoice.vatExemption.buyerVat':
+    'Cette mention exige le numéro de TVA intracommunautaire du client : ajoutez-le à sa fiche.',
   'invoice.lines.max': 'Une facture compte au plus 200 lignes.',
   'invoice.line.description.required': 'Décrivez la prestation.',
   'invoice.line.description.tooLong': 'La description fait au plus 1000 caractères.',

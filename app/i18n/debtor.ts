@@ -1,10 +1,12 @@
 import type { Dictionary } from '~/utils/i18n';
 import { debtorArrangements } from './debtor-arrangements';
+import { vatMentions } from './vat-mentions';
 
 export const debtor: Dictionary = {
   fr: {
     // Plans and promises (issue 6): their own file.
     ...debtorArrangements.fr,
+    ...vatMentions.fr,
     'page.title': 'Facture {number} — {business}',
     'header.from': 'Facture de',
     'status.paid': 'Payée — merci !',
@@ -142,6 +144,7 @@ export const debtor: Dictionary = {
   },
   en: {
     ...debtorArrangements.en,
+    ...vatMentions.en,
     'page.title': 'Invoice {number} — {business}',
     'header.from': 'Invoice from',
     'status.paid': 'Paid — thank you!',

@@ -1,8 +1,10 @@
 import type { Dictionary } from '~/utils/i18n';
+import { vatMentions } from './vat-mentions';
 
 /** What the invoice PDF prints (and the emails reuse): the labels and legal mentions of a French B2B invoice. */
 export const invoiceDocument: Dictionary = {
   fr: {
+    ...vatMentions.fr,
     'doc.title': 'FACTURE',
     'doc.titleWithNumber': 'Facture {number}',
     'doc.continued': 'Facture {number} (suite)',
@@ -50,6 +52,7 @@ export const invoiceDocument: Dictionary = {
     'doc.page': 'Page {page}/{pages}',
   },
   en: {
+    ...vatMentions.en,
     'doc.title': 'INVOICE',
     'doc.titleWithNumber': 'Invoice {number}',
     'doc.continued': 'Invoice {number} (continued)',

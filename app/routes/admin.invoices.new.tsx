@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       currency,
       issueDate: today,
       dueDate: addDaysIso(today, context.defaultTermsDays),
-      lines: [{ quantity: '1', taxRate: '20' }],
+      // A business that charges no VAT (the franchise, say) starts every line at 0 %, with its mention.
+      lines: [{ quantity: '1', taxRate: context.defaultVatExemption ? '0' : '20' }],
+      vatExemption: context.defaultVatExemption ?? '',
     },
   };
 }

@@ -8,8 +8,9 @@ import { sectionTitle, useSectionT } from '~/components/admin/section-t';
 import { SettingsLinks } from '~/components/admin/settings-links';
 import { card, pageTitle, primaryButton, secondaryButton } from '~/components/admin/ui';
 import { useAdmin } from '~/components/admin/use-admin';
-import { CsrfInput, Field, FormErrors } from '~/components/forms/field';
+import { CsrfInput, Field, FormErrors, SelectField } from '~/components/forms/field';
 import { adminSettings } from '~/i18n/admin-settings';
+import { VAT_EXEMPTIONS } from '~/modules/invoices/form-options';
 import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { loadBusinessSettings } from '~/modules/settings/business-settings.server';
 import {
@@ -108,7 +109,7 @@ const SECTIONS = [
     ],
   },
   { id: 'bank', fields: ['iban', 'bic'] },
-  { id: 'terms', fields: ['defaultTermsDays', 'penaltyRate'] },
+  { id: 'terms', fields: ['defaultTermsDays', 'penaltyRate', 'defaultVatExemption'] },
   { id: 'email', fields: ['emailFromName', 'emailReplyTo'] },
 ] as const;
 
@@ -119,6 +120,7 @@ const LABELS: Record<string, string> = {
 };
 const HINTS: Record<string, string> = {
   penaltyRate: 'field.penaltyRate.hint',
+  defaultVatExemption: 'field.defaultVatExemption.hint',
   emailFromName: 'field.emailFromName.hint',
   emailReplyTo: 'field.emailReplyTo.hint',
 };
@@ -173,6 +175,24 @@ export default function SettingsHub() {
               </h2>
               <div className="mt-4 grid gap-4 sm:grid-cols-2">
                 {section.fields.map((name) => {
+                  if (name === 'defaultVatExemption') {
+                    return (
+                      <SelectField
+                        key={name}
+                        meta={fields[name]}
+                        label={t(`field.${name}`)}
+                        hint={t(HINTS[name]!)}
+                        className="sm:col-span-2"
+                      >
+                        <option value="">{t('vat.option.none')}</option>
+                        {VAT_EXEMPTIONS.map((v) => (
+                          <option key={v} value={v}>
+                            {t(`vat.option.${v}`)}
+                          </option>
+                        ))}
+                      </SelectField>
+                    );
+                  }
                   const { type, ...inputProps } = INPUT[name] ?? {};
                   return (
                     <Field

@@ -124,6 +124,7 @@ describe('business settings', () => {
     [{ emailReplyTo: 'not an email' }, 'Enter a valid email address.'],
     [{ emailFromName: 'Evil <x@y>' }, 'No quotes or angle brackets.'],
     [{ country: 'France' }, 'Two-letter country code'],
+    [{ defaultVatExemption: 'exempt' }, 'Choose a VAT mention from the list.'],
   ])('%j answers 400 beside the field and writes nothing', async (bad, message) => {
     const before = await row();
     const res = await client.postForm('/admin/settings?lang=en', valid(bad));

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, char, check, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, currency, id, money } from './columns';
+
+/**
+ * Why an invoice charges no VAT, as French law wants it stated on the invoice (CGI art. 242 nonies A): the
+ * franchise for small businesses (art. 293 B), reverse charge on services to an EU business (autoliquidation),
+ * goods delivered to an EU business (art. 262 ter I), export outside the EU (art. 262 I). Same values as
+ * VAT_EXEMPTIONS in app/modules/invoices/form-options.ts.
+ */
+export const vatExemption = pgEnum('vat_exemption', [
+  'franchise',
+  'reverse_charge',
+  'intra_eu_goods',
+  'export',
+]);
 
 export type InstallmentOffer = {
   id: string;
@@ -43,6 +56,8 @@ export const business = pgTable(
     /** Fixed recovery indemnity per late invoice (EUR 40 in France, B2B). */
     recoveryIndemnityMinor: money('recovery_indemnity_minor').notNull().default(4000),
     paymentTermsText: text('payment_terms_text'),
+    /** The VAT mention a new invoice starts with (a micro-entreprise under the franchise sets it once); null: VAT charged. */
+    defaultVatExemption: vatExemption('default_vat_exemption'),
     partialPaymentsAllowed: boolean('partial_payments_allowed').notNull().default(false),
     minPartialPaymentMinor: money('min_partial_payment_minor').notNull().default(0),
     installmentOffers: jsonb('installment_offers').$type<InstallmentOffer[]>().notNull().default([]),

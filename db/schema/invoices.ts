@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { business } from './business';
+import { business, vatExemption } from './business';
 import { createdAt, currency, id, money, tstz } from './columns';
 import { customers } from './customers';
 import { dunningPolicies } from './dunning';
@@ -56,6 +56,8 @@ export const invoices = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     purchaseOrder: text('purchase_order'),
     notes: text('notes'),
+    /** Why no VAT is charged, printed as the law's mention; null: VAT as the lines say. */
+    vatExemption: vatExemption('vat_exemption'),
     subtotalMinor: money('subtotal_minor').notNull(),
     taxMinor: money('tax_minor').notNull(),
     totalMinor: money('total_minor').notNull(),
@@ -98,6 +100,7 @@ export const invoices = pgTable(
       .on(t.businessId, t.issueDate, t.currency, t.totalMinor)
       .where(sql`${t.status} IN ('open', 'paid', 'uncollectible')`),
     check('invoices_amounts_nonneg', sql`${t.subtotalMinor} >= 0 AND ${t.taxMinor} >= 0`),
+    check('invoices_exempt_untaxed', sql`${t.vatExemption} IS NULL OR ${t.taxMinor} = 0`),
     check('invoices_total_sum', sql`${t.totalMinor} = ${t.subtotalMinor} + ${t.taxMinor}`),
     check('invoices_due_after_issue', sql`${t.dueDate} >= ${t.issueDate}`),
     check('invoices_terms_nonneg', sql`${t.termsDays} >= 0`),

@@ -50,6 +50,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
       'lines[0].quantity': oneOf('1', '2,5', '1000'),
       'lines[0].unitPrice': oneOf('10', '1 200,00', '0,35'),
       'lines[0].taxRate': oneOf('20', '5,5', '0'),
+      vatExemption: oneOf(''),
     }),
     refused: (_s, w, today) => ({
       customerId: fc.oneof(fc.constant(w.b.customerId), junkId),
@@ -64,6 +65,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
         badAmount.filter((v) => v !== '0' && v !== '-0'),
         oneOf('100,01', '250'),
       ),
+      vatExemption: oneOf('exempt', 'FRANCHISE', 'none', '293 B', 'franchise '),
     }),
     beside: [
       'customerId',
@@ -73,6 +75,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
       'lines[0].quantity',
       'lines[0].unitPrice',
       'lines[0].taxRate',
+      'vatExemption',
     ],
   },
   {
@@ -651,6 +654,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
       iban: oneOf('', 'FR76 3000 6000 0112 3456 7890 189'),
       defaultTermsDays: oneOf('30', '0', '365'),
       penaltyRate: oneOf('', '10,5'),
+      defaultVatExemption: oneOf('', 'franchise', 'reverse_charge', 'export'),
       emailFromName: oneOf('', 'Atelier Lumière'),
     }),
     refused: () => ({
@@ -662,9 +666,10 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
       iban: oneOf('FR76', 'XX00 0000', 'FR76 3000 6000 0112 3456 7890 188'),
       defaultTermsDays: oneOf('366', '-1', 'abc', '1.5', ''),
       penaltyRate: oneOf('abc', '100,001', '10001', '-1'),
+      defaultVatExemption: oneOf('exempt', 'Franchise', 'null'),
       emailFromName: oneOf('a"b', '<x>', 'a\r\nBcc: x@y.z'),
     }),
-    beside: ['name', 'country', 'email', 'defaultTermsDays'],
+    beside: ['name', 'country', 'email', 'defaultTermsDays', 'defaultVatExemption'],
   },
   {
     route: 'admin.settings.audit.tsx',

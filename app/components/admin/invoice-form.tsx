@@ -10,7 +10,7 @@ import {
   TextareaField,
 } from '~/components/forms/field';
 import { adminCustomerForm } from '~/i18n/admin-customer-form';
-import { INVOICE_CURRENCIES } from '~/modules/invoices/form-options';
+import { INVOICE_CURRENCIES, VAT_EXEMPTIONS } from '~/modules/invoices/form-options';
 import { translator } from '~/utils/i18n';
 import type { InvoiceFormInput } from '~/modules/invoices/invoice-form.server';
 import { InvoiceLinesEditor } from './invoice-lines-editor';
@@ -33,6 +33,7 @@ type Props = {
     issueDate: string;
     dueDate: string;
     lines: { quantity: string; taxRate: string }[];
+    vatExemption: string;
   };
   lastResult: SubmissionResult<string[]> | undefined;
 };
@@ -154,13 +155,31 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
         <h2 id="lines-title" className="text-base font-semibold text-slate-900">
           {t('new.section.lines')}
         </h2>
-        <InvoiceLinesEditor form={form} lines={fields.lines} currency={shownCurrency} />
+        <InvoiceLinesEditor
+          form={form}
+          lines={fields.lines}
+          currency={shownCurrency}
+          defaultTaxRate={form.value?.vatExemption ? '0' : '20'}
+        />
         <TotalsPreview
           lines={Array.isArray(form.value?.lines) ? form.value.lines : []}
           currency={shownCurrency}
           locale={locale}
           t={t}
         />
+        <SelectField
+          meta={fields.vatExemption}
+          label={t('new.vatExemption')}
+          hint={t('new.vatExemption.hint')}
+          className="mt-4 max-w-xl"
+        >
+          <option value="">{t('vat.option.none')}</option>
+          {VAT_EXEMPTIONS.map((v) => (
+            <option key={v} value={v}>
+              {t(`vat.option.${v}`)}
+            </option>
+          ))}
+        </SelectField>
       </section>
 
       <section aria-labelledby="other-title" className={card}>

@@ -13,12 +13,14 @@ type Props = {
   form: FormMetadata<InvoiceFormInput, string[]>;
   lines: FieldMetadata<Line[], InvoiceFormInput, string[]>;
   currency: string;
+  /** The rate a new line starts with: 0 once the invoice states why it charges no VAT. */
+  defaultTaxRate: string;
 };
 
 const small = 'block text-xs font-medium text-slate-700';
 
 /** One fieldset per line; "add" and "remove" are submit buttons carrying conform intents (no JavaScript needed). */
-export function InvoiceLinesEditor({ form, lines, currency }: Props) {
+export function InvoiceLinesEditor({ form, lines, currency, defaultTaxRate }: Props) {
   const { locale, t } = useAdminT();
   const percent = (r: string) => `${new Intl.NumberFormat(intlTag(locale)).format(Number(r))} %`;
   const list = lines.getFieldList();
@@ -115,7 +117,7 @@ export function InvoiceLinesEditor({ form, lines, currency }: Props) {
         <button
           {...form.insert.getButtonProps({
             name: lines.name,
-            defaultValue: { quantity: '1', taxRate: '20' },
+            defaultValue: { quantity: '1', taxRate: defaultTaxRate },
           })}
           aria-describedby={lines.errors?.length ? lines.errorId : undefined}
           className={secondaryButton}

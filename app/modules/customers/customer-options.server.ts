@@ -12,6 +12,7 @@ export async function invoiceFormContext(db: DbOrTx, businessId: string) {
       timeZone: business.timeZone,
       defaultTermsDays: business.defaultTermsDays,
       currency: business.defaultCurrency,
+      defaultVatExemption: business.defaultVatExemption,
     })
     .from(business)
     .where(eq(business.id, businessId));

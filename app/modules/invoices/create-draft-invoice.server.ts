@@ -4,6 +4,7 @@ import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import type { Db } from '~/utils/db.server';
 import { daysBetween } from '~/utils/dates';
 import { applyCreditPolicy, type PlannedDraft } from '~/modules/customers/apply-credit-policy';
+import { NEEDS_BUYER_VAT, type VatExemption } from './form-options';
 import { computeTotals } from './totals';
 
 export type DraftLineInput = {
@@ -22,13 +23,19 @@ export type DraftInvoiceInput = {
   purchaseOrder?: string | null;
   notes?: string | null;
   acceptanceRequired?: boolean;
+  /** Why no VAT is charged (every line must then be at 0 %); null or absent: VAT as the lines say. */
+  vatExemption?: VatExemption | null;
   lines: DraftLineInput[];
 };
 
 export type CreateDraftResult =
   /** With a deposit_required customer, `invoiceId` is the balance invoice and `depositInvoiceId` its deposit. */
   | { ok: true; invoiceId: string; depositInvoiceId?: string }
-  | { ok: false; field: keyof DraftInvoiceInput; error: 'unknown_customer' | 'customer_archived' };
+  | {
+      ok: false;
+      field: keyof DraftInvoiceInput;
+      error: 'unknown_customer' | 'customer_archived' | 'buyer_vat_missing';
+    };
 
 /**
  * Creates a draft with its lines and totals (computed here, in integers; the client's figures are never used).
@@ -50,11 +57,20 @@ export async function createDraftInvoice(
         creditPolicy: customers.creditPolicy,
         depositPercent: customers.depositPercent,
         locale: customers.locale,
+        vatNumber: customers.vatNumber,
       })
       .from(customers)
       .where(and(eq(customers.id, invoice.customerId), eq(customers.businessId, businessId)));
     if (!customer) return { ok: false, field: 'customerId', error: 'unknown_customer' } as const;
     if (customer.archivedAt) return { ok: false, field: 'customerId', error: 'customer_archived' } as const;
+    // Reverse charge and intra-EU deliveries: the buyer accounts for the VAT, so its VAT number must be printed.
+    if (
+      invoice.vatExemption &&
+      NEEDS_BUYER_VAT.includes(invoice.vatExemption) &&
+      !customer.vatNumber?.trim()
+    ) {
+      return { ok: false, field: 'vatExemption', error: 'buyer_vat_missing' } as const;
+    }
     const [settings] = await tx
       .select({ penaltyRateBps: business.penaltyRateBps, indemnity: business.recoveryIndemnityMinor })
       .from(business)
@@ -76,6 +92,7 @@ export async function createDraftInvoice(
           termsDays: daysBetween(draft.issueDate, draft.dueDate),
           purchaseOrder: draft.purchaseOrder || null,
           notes: draft.notes || null,
+          vatExemption: draft.vatExemption ?? null,
           subtotalMinor: totals.subtotalMinor,
           taxMinor: totals.taxMinor,
           totalMinor: totals.totalMinor,

@@ -12,3 +12,9 @@ export type OfflineMethod = (typeof OFFLINE_METHODS)[number];
 
 export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** Why an invoice charges no VAT (the mention printed on it); the vat_exemption enum in db/schema/business.ts. */
+export const VAT_EXEMPTIONS = ['franchise', 'reverse_charge', 'intra_eu_goods', 'export'] as const;
+export type VatExemption = (typeof VAT_EXEMPTIONS)[number];
+/** The buyer's VAT number must be on these invoices (an EU business accounts for the VAT itself). */
+export const NEEDS_BUYER_VAT: readonly VatExemption[] = ['reverse_charge', 'intra_eu_goods'];

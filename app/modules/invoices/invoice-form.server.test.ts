@@ -35,10 +35,44 @@ describe('invoice form schema', () => {
       purchaseOrder: null,
       notes: null,
       acceptanceRequired: false,
+      vatExemption: null,
       lines: [
         { description: 'Design', quantityMilli: 1500, unit: 'h', unitPriceMinor: 123_456, taxRateBps: 550 },
       ],
     });
+  });
+
+  it('takes a VAT mention from the list, only on an invoice that charges no VAT', () => {
+    const untaxed = { ...good, 'lines[0].taxRate': '0' };
+    const franchise = parse({ ...untaxed, vatExemption: 'franchise' });
+    expect(franchise.status === 'success' && franchise.value.vatExemption).toBe('franchise');
+    const none = parse({ ...good, vatExemption: '' });
+    expect(none.status === 'success' && none.value.vatExemption).toBeNull();
+
+    const taxed = parse({ ...good, vatExemption: 'export' }, 'fr');
+    expect(taxed.status).toBe('error');
+    expect(taxed.status === 'error' && taxed.error?.vatExemption).toEqual([
+      admin.fr!['invoice.vatExemption.taxed'],
+    ]);
+    // One taxed line among untaxed ones is enough to refuse the mention.
+    const mixed = parse({
+      ...untaxed,
+      vatExemption: 'franchise',
+      'lines[1].description': 'Fournitures',
+      'lines[1].quantity': '1',
+      'lines[1].unitPrice': '10',
+      'lines[1].taxRate': '5.5',
+    });
+    expect(mixed.status === 'error' && mixed.error?.vatExemption).toEqual([
+      admin.en!['invoice.vatExemption.taxed'],
+    ]);
+
+    for (const junk of ['exempt', 'FRANCHISE', 'franchise ', '293 B']) {
+      const refused = parse({ ...untaxed, vatExemption: junk });
+      expect(refused.status === 'error' && refused.error?.vatExemption, junk).toEqual([
+        admin.en!['invoice.vatExemption.invalid'],
+      ]);
+    }
   });
 
   it('reads prices in the currency’s own decimals', () => {

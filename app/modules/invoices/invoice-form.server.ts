@@ -4,7 +4,7 @@ import { daysBetween, isIsoDate } from '~/utils/dates';
 import { translator, type Locale } from '~/utils/i18n';
 import { isCurrency, minorDigits, parseDecimal } from '~/utils/money';
 import type { DraftInvoiceInput } from './create-draft-invoice.server';
-import { INVOICE_CURRENCIES, MAX_LINES } from './form-options';
+import { INVOICE_CURRENCIES, MAX_LINES, VAT_EXEMPTIONS, type VatExemption } from './form-options';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** quantity_milli is an int4 column: a million units is plenty and fits. */
@@ -87,6 +87,13 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       purchaseOrder: optionalText(100, t('invoice.purchaseOrder.tooLong')),
       notes: optionalText(2000, t('invoice.notes.tooLong')),
       acceptanceRequired: z.boolean().optional(),
+      vatExemption: z
+        .string({ error: t('invoice.vatExemption.invalid') })
+        .optional()
+        .refine(
+          (v) => !v || (VAT_EXEMPTIONS as readonly string[]).includes(v),
+          t('invoice.vatExemption.invalid'),
+        ),
       lines: z
         .array(line, { error: t('invoice.lines.min') })
         .min(1, t('invoice.lines.min'))
@@ -109,6 +116,11 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
             ctx.addIssue({ code: 'custom', path: ['dueDate'], message: t('invoice.dueDate.tooFar') });
         }
         const lines = Array.isArray(value.lines) ? value.lines : [];
+        // An invoice that says why it charges no VAT cannot charge any.
+        const { vatExemption } = value as { vatExemption?: unknown };
+        if (vatExemption && lines.some((l) => typeof l?.taxRate === 'number' && l.taxRate > 0)) {
+          ctx.addIssue({ code: 'custom', path: ['vatExemption'], message: t('invoice.vatExemption.taxed') });
+        }
         let total = 0n;
         for (const l of lines) {
           if (
@@ -133,6 +145,7 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       purchaseOrder: v.purchaseOrder || null,
       notes: v.notes || null,
       acceptanceRequired: v.acceptanceRequired ?? false,
+      vatExemption: (v.vatExemption || null) as VatExemption | null,
       lines: v.lines.map((l) => ({
         description: l.description,
         quantityMilli: l.quantity,
@@ -146,12 +159,14 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
 /** The message for a field error that only the database could find (see createDraftInvoice). */
 export function customerErrorMessage(
   locale: Locale,
-  error: 'unknown_customer' | 'customer_archived',
+  error: 'unknown_customer' | 'customer_archived' | 'buyer_vat_missing',
 ): string {
-  return translator(
-    locale,
-    admin,
-  )(error === 'customer_archived' ? 'invoice.customer.archived' : 'invoice.customer.unknown');
+  const key = {
+    unknown_customer: 'invoice.customer.unknown',
+    customer_archived: 'invoice.customer.archived',
+    buyer_vat_missing: 'invoice.vatExemption.buyerVat',
+  } as const;
+  return translator(locale, admin)(key[error]);
 }
 
 /** What the form posts (all strings, as typed), for the page's useForm. */

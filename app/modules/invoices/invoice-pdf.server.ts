@@ -251,7 +251,12 @@ function drawTotals(ctx: Ctx, top: number): number {
     align: 'right',
   });
   drawStamp(ctx, blockTop);
-  return y + 23;
+  y += 23;
+  if (!view.vatExemption) return y;
+  // Why no VAT is charged, as the law wants it printed (CGI art. 242 nonies A).
+  const mention = t(`vat.${view.vatExemption}`);
+  const mentionTop = y + 8 + measure(doc, mention, width, BOLD) > BODY_BOTTOM ? continuePage(ctx) : y + 8;
+  return write(doc, mention, x, mentionTop, { font: BOLD, width });
 }
 
 /** A paid or void invoice says so at a glance, beside the totals. */

@@ -24,6 +24,7 @@ export const invoiceViewJson = sql`json_build_object(
   'id', inv.id, 'businessId', inv.business_id, 'customerId', inv.customer_id, 'number', inv.number,
   'status', inv.status, 'currency', inv.currency, 'issueDate', inv.issue_date, 'dueDate', inv.due_date,
   'termsDays', inv.terms_days, 'purchaseOrder', inv.purchase_order, 'notes', inv.notes,
+  'vatExemption', inv.vat_exemption,
   'subtotalMinor', inv.subtotal_minor, 'taxMinor', inv.tax_minor, 'totalMinor', inv.total_minor,
   'penaltyRateBps', inv.penalty_rate_bps, 'recoveryIndemnityMinor', inv.recovery_indemnity_minor,
   'seller', inv.seller, 'buyer', inv.buyer, 'paidAt', inv.paid_at, 'voidedAt', inv.voided_at,

@@ -1,4 +1,5 @@
 import type { PartySnapshot } from '#db/schema/invoices';
+import type { VatExemption } from './form-options';
 
 export type { PartySnapshot };
 
@@ -26,6 +27,8 @@ export type InvoiceView = {
   termsDays: number;
   purchaseOrder: string | null;
   notes: string | null;
+  /** Why no VAT is charged: printed as the law's mention (`vat.<exemption>`) under the totals. */
+  vatExemption?: VatExemption | null;
   subtotalMinor: number;
   taxMinor: number;
   totalMinor: number;

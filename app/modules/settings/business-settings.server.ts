@@ -23,6 +23,7 @@ export function settingsOf(b: Row): BusinessSettings {
     bic: b.bic,
     defaultTermsDays: b.defaultTermsDays,
     penaltyRate: b.penaltyRateBps,
+    defaultVatExemption: b.defaultVatExemption,
     emailFromName: b.emailFromName,
     emailReplyTo: b.emailReplyTo,
   };

@@ -41,6 +41,7 @@ export async function saveBusinessSettings(
         bic: v.bic,
         defaultTermsDays: v.defaultTermsDays,
         penaltyRateBps: v.penaltyRate,
+        defaultVatExemption: v.defaultVatExemption,
         emailFromName: v.emailFromName,
         emailReplyTo: v.emailReplyTo,
       })

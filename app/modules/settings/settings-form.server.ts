@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminSettings } from '~/i18n/admin-settings';
+import { VAT_EXEMPTIONS, type VatExemption } from '~/modules/invoices/form-options';
 import { translator, type Locale } from '~/utils/i18n';
 import { formatIban, isValidBic, isValidIban, isValidSiren } from './bank-ids';
 
@@ -80,6 +81,14 @@ export function businessSettingsSchema(locale: Locale) {
         }
         return bps;
       }),
+    defaultVatExemption: z
+      .string()
+      .optional()
+      .refine(
+        (v) => !v || (VAT_EXEMPTIONS as readonly string[]).includes(v),
+        t('field.defaultVatExemption.invalid'),
+      )
+      .transform((v) => (v || null) as VatExemption | null),
     emailFromName: optional(100).refine((v) => v === null || !/["<>\r\n]/.test(v), t('field.senderName')),
     emailReplyTo: z
       .string()
