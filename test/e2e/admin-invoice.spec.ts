@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { logIn } from './admin-login';
 import { expectNoAxeViolations } from './axe';
 import { seedInfo } from './seed-info';
 
@@ -152,4 +153,39 @@ test('an admin creates an invoice, issues it, and the customer opens it from the
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+});
+
+test('choosing the VAT franchise sets every line to 0 % and the invoice carries the legal mention', async ({
+  page,
+}) => {
+  await logIn(page);
+  await page.goto('/admin/invoices/new');
+  await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Boulangerie Petit' });
+  await fillLine(page, 0, {
+    description: 'Conseil en agencement',
+    quantity: '1',
+    unitPrice: '850',
+    taxRate: '20',
+  });
+  await page.getByRole('button', { name: /Ajouter une ligne/ }).click();
+  await expect(page.getByRole('group', { name: 'Ligne 2' })).toBeVisible();
+  await fillLine(page, 1, { description: 'Déplacement', quantity: '1', unitPrice: '60', taxRate: '10' });
+
+  // Picking the franchise puts both lines, typed at 20 % and 10 %, at 0 %; what was typed stays.
+  const mention = page.getByLabel('Mention TVA');
+  await mention.focus();
+  await mention.selectOption('franchise');
+  for (const n of [1, 2]) {
+    await expect(page.getByRole('group', { name: `Ligne ${n}` }).getByLabel('TVA')).toHaveValue('0');
+  }
+  await expect(page.getByRole('group', { name: 'Ligne 1' }).getByLabel('Description')).toHaveValue(
+    'Conseil en agencement',
+  );
+  await expect(page.getByText(frAmount('910,00 €')).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+
+  await expect(page).toHaveURL(/\/admin\/invoices\/[0-9a-f-]{36}/);
+  await expect(page.getByText('TVA non applicable, art. 293 B du CGI')).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -84,6 +84,13 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
     if (currency) form.update({ name: fields.currency.name, value: currency });
   };
 
+  // Choosing why no VAT is charged sets every line to 0 % (the server refuses a mention on a taxed line anyway),
+  // in one update: conform applies each update to the state it started from, so one per line would keep the last.
+  const untaxLines = () => {
+    const lines = fields.lines.getFieldList().map((line) => ({ ...line.value, taxRate: '0' }));
+    form.update({ name: fields.lines.name, value: lines });
+  };
+
   const followTerms = (issueDate: string | undefined, customerId: string | undefined) => {
     if (dueEdited.current || !issueDate) return;
     const terms = customers.find((c) => c.id === customerId)?.termsDays ?? defaultTermsDays;
@@ -172,6 +179,7 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
           label={t('new.vatExemption')}
           hint={t('new.vatExemption.hint')}
           className="mt-4 max-w-xl"
+          selectProps={{ onChange: (e) => e.currentTarget.value && untaxLines() }}
         >
           <option value="">{t('vat.option.none')}</option>
           {VAT_EXEMPTIONS.map((v) => (
