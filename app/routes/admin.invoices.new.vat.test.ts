@@ -6,7 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { business, invoices } from '#db/schema/index';
+import { business, creditNotes, invoices } from '#db/schema/index';
 import { addDaysIso, todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import {
@@ -110,6 +110,18 @@ describe('the VAT mention on a new invoice', () => {
     const pdf = await debtor.get(`${link}/pdf?lang=fr`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdfText(pdf.bytes)).toContain(FRANCHISE_FR);
+
+    // Voided, its credit note carries the same mention.
+    const voided = await client.postForm(`/admin/invoices/${id}?lang=en`, {
+      csrf,
+      intent: 'void',
+      reason: 'Commande annulée',
+    });
+    expect(voided.status).toBe(200);
+    const [note] = await db().select().from(creditNotes).where(eq(creditNotes.invoiceId, id));
+    const notePdf = await client.get(`/admin/credit-notes/${note!.id}/pdf?lang=fr`);
+    expect(notePdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfText(notePdf.bytes)).toContain(FRANCHISE_FR);
   });
 
   it('is absent from an invoice that charges VAT', async () => {

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { business, creditNotes, disputeLines, invoiceLines, invoices } from '#db/schema/index';
 import { adminDisputes } from '~/i18n/admin-disputes';
+import { vatMentions } from '~/i18n/vat-mentions';
 import {
   BOLD,
   COLOR,
@@ -51,7 +52,7 @@ export async function renderCreditNotePdf(
   const number = row?.invoice.number;
   if (!row || !seller || !buyer || !number) return null;
   const { credit, invoice } = row;
-  const t = translator(locale, adminDisputes);
+  const t = translator(locale, adminDisputes, vatMentions);
   const money = (minor: number) => formatMoney(minor, credit.currency, intlTag(locale));
   const lines = credit.disputeId
     ? await tx
@@ -150,6 +151,12 @@ export async function renderCreditNotePdf(
     width: 112,
     align: 'right',
   });
+  // The invoice's reason for charging no VAT holds for its credit note too (CGI art. 242 nonies A).
+  if (invoice.vatExemption) {
+    y =
+      write(doc, t(`vat.${invoice.vatExemption}`), RIGHT - 280, y + 34, { font: BOLD, size: 9, width: 280 }) -
+      34;
+  }
   write(doc, t('creditNote.pdf.effect', { number }), LEFT, y + 44, {
     size: 8.5,
     color: COLOR.muted,
