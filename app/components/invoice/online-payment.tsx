@@ -1,15 +1,17 @@
 import { useActionData, useFetcher } from '@remix-run/react';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { PaymentActionData } from '~/modules/payments/debtor-payment-action.server';
 import type { Locale, T } from '~/utils/i18n';
 import { useNonce } from '~/utils/nonce';
-import { usePaymentElement } from '~/components/invoice/use-payment-element';
-import { AmountForm, Lock, payButton } from './amount-form';
+import { AmountForm } from './amount-form';
 import { money } from './format';
-import { cleanUrl, RETURNED_FETCHER } from './payment-return';
-import { pageNonce, preloadStripeJs, type ConfirmResult, type StripeError } from './stripe-js';
+import { RETURNED_FETCHER } from './payment-return';
+import type { Paid, Session, Step } from './payment-session';
+import { pageNonce, preloadStripeJs } from './stripe-js';
 
-const DONE = ['succeeded', 'processing', 'requires_capture'];
+// The Payment Element and its confirmation: a chunk of its own, fetched when the customer chooses to pay online.
+const loadSessionForm = () => import('./payment-session');
+const PaymentSessionForm = lazy(loadSessionForm);
 // Stripe's Payment Element, dressed like the page (brand green, system font, 8 px corners).
 export type OnlinePaymentProps = {
   csrf: string;
@@ -24,9 +26,6 @@ export type OnlinePaymentProps = {
   locale: Locale;
   t: T;
 };
-
-type Session = { clientSecret: string; publishableKey: string; amountMinor: number };
-type Step = 'amount' | 'loading' | 'ready' | 'confirming' | 'finishing' | 'unavailable';
 
 /**
  * Pay in the page: the amount (the balance, or a permitted part of it), then Stripe's Payment Element mounted in
@@ -44,12 +43,6 @@ export function OnlinePayment(props: OnlinePaymentProps) {
   const [changing, setChanging] = useState(false);
   const paid = useRef<{ status: string; amountMinor: number } | null>(null);
   const syncBusy = useRef(false);
-  const { mount, stripe } = usePaymentElement(session, {
-    stripeJs,
-    locale,
-    onReady: () => setStep('ready'),
-    onUnavailable: () => setStep('unavailable'),
-  });
   const liveRef = useRef<HTMLParagraphElement>(null);
   const m = (minor: number) => money(minor, currency, locale);
 
@@ -86,30 +79,11 @@ export function OnlinePayment(props: OnlinePaymentProps) {
     if (notice) liveRef.current?.focus();
   }, [notice]);
 
-  async function confirm() {
-    const ready = stripe.current;
-    if (!ready || step !== 'ready') return;
-    setStep('confirming');
-    setFailure(null);
-    const result: ConfirmResult = await ready.stripe
-      .confirmPayment({
-        elements: ready.elements,
-        confirmParams: { return_url: cleanUrl().href },
-        redirect: 'if_required',
-      })
-      .catch(() => ({ error: {} }));
-    const intent = result.paymentIntent;
-    if (result.error || !intent || !DONE.includes(intent.status)) {
-      setFailure(failureText(result.error, t));
-      setStep('ready');
-      return;
-    }
-    paid.current = {
-      status: intent.status === 'succeeded' ? 'succeeded' : 'processing',
-      amountMinor: intent.amount,
-    };
+  /** Paid in the page: tell the server (it checks with Stripe), then show the news once it has answered. */
+  function finish(payment: Paid) {
+    paid.current = { status: payment.status, amountMinor: payment.amountMinor };
     setStep('finishing');
-    sync.submit({ csrf, intent: 'payment-returned', paymentIntentId: intent.id }, { method: 'post' });
+    sync.submit({ csrf, intent: 'payment-returned', paymentIntentId: payment.id }, { method: 'post' });
   }
 
   const done =
@@ -151,67 +125,24 @@ export function OnlinePayment(props: OnlinePaymentProps) {
       ) : null}
 
       {session ? (
-        <form
-          className="mt-3 max-w-lg"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void confirm();
-          }}
-        >
-          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-            <p className="text-sm text-slate-700">
-              {t('pay.paying')}{' '}
-              <strong className="text-base tabular-nums text-slate-900">{m(session.amountMinor)}</strong>
-            </p>
-            {minPartialMinor !== null && (step === 'ready' || step === 'unavailable') ? (
-              <button
-                type="button"
-                onClick={() => (setSession(null), setStep('amount'), setChanging(true))}
-                className="text-sm font-medium text-brand-700 underline underline-offset-2"
-              >
-                {t('pay.change')}
-              </button>
-            ) : null}
-          </div>
-          <div ref={mount} className="mt-4" />
-          {step === 'unavailable' ? (
-            <div
-              role="alert"
-              className="mt-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
-            >
-              <p className="font-medium">{t('pay.failed.load')}</p>
-              <button
-                type="button"
-                onClick={() => (setSession({ ...session }), setStep('loading'))}
-                className="mt-2 font-semibold underline underline-offset-2"
-              >
-                {t('pay.retry')}
-              </button>
-            </div>
-          ) : null}
-          {failure ? (
-            <div
-              id="pay-failure"
-              role="alert"
-              className="mt-4 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
-            >
-              <p className="font-semibold">{t('pay.failed')}</p>
-              <p className="mt-0.5">{failure}</p>
-              <p className="mt-0.5">{t('pay.failed.retry')}</p>
-            </div>
-          ) : null}
-          {step !== 'unavailable' && step !== 'loading' ? (
-            <button
-              type="submit"
-              aria-disabled={step !== 'ready'}
-              aria-describedby={failure ? 'pay-failure' : undefined}
-              className={`mt-4 ${payButton}`}
-            >
-              <Lock />
-              {t('pay.confirm')}
-            </button>
-          ) : null}
-        </form>
+        <Suspense fallback={null}>
+          <PaymentSessionForm
+            session={session}
+            step={step}
+            setStep={setStep}
+            failure={failure}
+            setFailure={setFailure}
+            onChangeAmount={
+              minPartialMinor === null ? null : () => (setSession(null), setStep('amount'), setChanging(true))
+            }
+            onRetry={() => (setSession({ ...session }), setStep('loading'))}
+            onPaid={finish}
+            currency={currency}
+            stripeJs={stripeJs}
+            locale={locale}
+            t={t}
+          />
+        </Suspense>
       ) : (
         <AmountForm
           pay={pay}
@@ -220,7 +151,7 @@ export function OnlinePayment(props: OnlinePaymentProps) {
           currency={currency}
           payableMinor={payableMinor}
           minPartialMinor={minPartialMinor}
-          onSubmit={() => preloadStripeJs(stripeJs, pageNonce(nonce))}
+          onSubmit={() => (preloadStripeJs(stripeJs, pageNonce(nonce)), void loadSessionForm())}
           focusFirst={changing}
           locale={locale}
           t={t}
@@ -232,12 +163,4 @@ export function OnlinePayment(props: OnlinePaymentProps) {
       <p className="mt-3 text-xs text-slate-600 noscript:hidden">{t('pay.secure')}</p>
     </div>
   );
-}
-
-/** Known declines in the page's language, whatever language Stripe answered in; field problems as Stripe words them. */
-function failureText(error: StripeError | undefined, t: T): string {
-  const known = t(`pay.declined.${error?.decline_code ?? error?.code}`);
-  if (!known.startsWith('pay.declined.')) return known;
-  if (error?.type === 'validation_error' && error.message) return error.message;
-  return t(error?.type === 'card_error' ? 'pay.declined.card_declined' : 'pay.failed.generic');
 }
