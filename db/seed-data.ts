@@ -42,9 +42,12 @@ type Role = 'billing' | 'accounts_payable' | 'project_lead';
 export const demoCustomers: {
   key: string;
   name: string;
-  siren: string;
+  /** French companies only. */
+  siren?: string;
   vatNumber: string;
   address: [string, string, string];
+  /** ISO country; FR when absent. */
+  country?: string;
   locale: 'fr' | 'en';
   contacts: { name: string; email: string; roles: Role[] }[];
 }[] = [
@@ -126,6 +129,16 @@ export const demoCustomers: {
     ],
   },
   {
+    // A Belgian business: services to it are invoiced without VAT, under reverse charge.
+    key: 'verhaegen',
+    name: 'Maison Verhaegen SRL',
+    vatNumber: 'BE0123456749',
+    address: ['Rue Antoine Dansaert 58', '1000', 'Bruxelles'],
+    country: 'BE',
+    locale: 'fr',
+    contacts: [{ name: 'Lotte Verhaegen', email: 'comptabilite@maison-verhaegen.be', roles: ['billing'] }],
+  },
+  {
     key: 'librairie',
     name: 'Librairie Voltaire',
     siren: '612345098',
@@ -163,6 +176,8 @@ export type DemoInvoice = {
   /** Issue 5's demo: a signed acceptance letter, an open dispute on the first line, or an accepted one. */
   acceptance?: 'signed';
   dispute?: 'open_on_first_line' | 'accepted';
+  /** No VAT charged, and why (every line then at 0 %). */
+  vatExemption?: 'reverse_charge';
   /** Issue 6: on a 3-part plan (first part paid), an active promise, or a broken one. */
   arrangement?: 'plan' | 'promise' | 'broken_promise';
 };
@@ -259,6 +274,14 @@ export const demoInvoices: DemoInvoice[] = [
   { customer: 'brasserie', dueIn: -100, state: 'open', lines: [L('Bar en zinc, fabrication', 1, 7800)] },
   { customer: 'hotel', dueIn: 1, state: 'open', lines: [L('Rideaux occultants, pose', 22, 96)] },
   { customer: 'nordic', dueIn: -40, state: 'paid', lines: [L('Oak dining table', 1, 2600)] },
+  // Issued today, so it takes the last number and leaves the others' as they were.
+  {
+    customer: 'verhaegen',
+    dueIn: 30,
+    state: 'open',
+    vatExemption: 'reverse_charge',
+    lines: [L('Agencement de boutique : conception et plans', 1, 2400, 0), L('Suivi de chantier', 3, 420, 0)],
+  },
   { customer: 'librairie', dueIn: -12, state: 'void', lines: [L('Devis annulé : mezzanine', 1, 9800)] },
   { customer: 'creche', dueIn: -50, state: 'void', lines: [L('Double facturation : casiers', 30, 45, 550)] },
   { customer: 'cabinet', dueIn: 30, state: 'draft', lines: [L('Étude pour salle de réunion', 1, 650)] },

@@ -77,8 +77,9 @@ async function seedWorld(db: Db, now: Date) {
       .values({
         businessId,
         name: c.name,
-        siren: c.siren,
+        siren: c.siren ?? null,
         vatNumber: c.vatNumber,
+        country: c.country ?? 'FR',
         addressLine1: c.address[0],
         postalCode: c.address[1],
         city: c.address[2],
@@ -107,6 +108,7 @@ async function seedWorld(db: Db, now: Date) {
         purchaseOrder: demo.po ?? null,
         lines: demo.lines,
         acceptanceRequired: Boolean(demo.acceptance),
+        vatExemption: demo.vatExemption ?? null,
       },
     });
     if (!created.ok) throw new Error(`seed: ${created.error}`);
