@@ -8,9 +8,9 @@ import { sectionTitle, useSectionT } from '~/components/admin/section-t';
 import { SettingsLinks } from '~/components/admin/settings-links';
 import { card, pageTitle, primaryButton, secondaryButton } from '~/components/admin/ui';
 import { useAdmin } from '~/components/admin/use-admin';
+import { VatExemptionOptions } from '~/components/admin/vat-exemption-options';
 import { CsrfInput, Field, FormErrors, SelectField } from '~/components/forms/field';
 import { adminSettings } from '~/i18n/admin-settings';
-import { VAT_EXEMPTIONS } from '~/modules/invoices/form-options';
 import { requireOwnerPost } from '~/modules/auth/admin-request.server';
 import { loadBusinessSettings } from '~/modules/settings/business-settings.server';
 import {
@@ -184,12 +184,7 @@ export default function SettingsHub() {
                         hint={t(HINTS[name]!)}
                         className="sm:col-span-2"
                       >
-                        <option value="">{t('vat.option.none')}</option>
-                        {VAT_EXEMPTIONS.map((v) => (
-                          <option key={v} value={v}>
-                            {t(`vat.option.${v}`)}
-                          </option>
-                        ))}
+                        <VatExemptionOptions t={t} />
                       </SelectField>
                     );
                   }

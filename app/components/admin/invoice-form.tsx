@@ -10,11 +10,12 @@ import {
   TextareaField,
 } from '~/components/forms/field';
 import { adminCustomerForm } from '~/i18n/admin-customer-form';
-import { INVOICE_CURRENCIES, VAT_EXEMPTIONS } from '~/modules/invoices/form-options';
+import { INVOICE_CURRENCIES } from '~/modules/invoices/form-options';
 import { translator } from '~/utils/i18n';
 import type { InvoiceFormInput } from '~/modules/invoices/invoice-form.server';
 import { InvoiceLinesEditor } from './invoice-lines-editor';
 import { TotalsPreview } from './totals-preview';
+import { VatExemptionOptions } from './vat-exemption-options';
 import { card, primaryButton, secondaryButton } from './ui';
 import { useAdmin, useAdminT, useLangLink } from './use-admin';
 
@@ -181,12 +182,7 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
           className="mt-4 max-w-xl"
           selectProps={{ onChange: (e) => e.currentTarget.value && untaxLines() }}
         >
-          <option value="">{t('vat.option.none')}</option>
-          {VAT_EXEMPTIONS.map((v) => (
-            <option key={v} value={v}>
-              {t(`vat.option.${v}`)}
-            </option>
-          ))}
+          <VatExemptionOptions t={t} />
         </SelectField>
       </section>
 
