@@ -1,14 +1,10 @@
 import { useState } from 'react';
 import { Lock, payButton } from './amount-form';
 import { money } from './format';
-import { cleanUrl } from './payment-return';
-import type { ConfirmResult } from './stripe-js';
-import { usePaymentElement } from './use-payment-element';
+import { confirmInPlace, usePaymentElement, type ConfirmedIntent } from './use-payment-element';
 import type { Locale, T } from '~/utils/i18n';
 
-const DONE = ['succeeded', 'processing', 'requires_capture'];
 type Step = 'loading' | 'ready' | 'confirming' | 'finishing' | 'unavailable';
-export type ConfirmedIntent = NonNullable<ConfirmResult['paymentIntent']>;
 
 /**
  * Stripe's Payment Element for a PaymentIntent the server already opened (a plan part, a statement payment):
@@ -43,21 +39,14 @@ export function EmbeddedPaymentForm(props: {
     if (!ready || step !== 'ready') return;
     setStep('confirming');
     setFailure(false);
-    const result: ConfirmResult = await ready.stripe
-      .confirmPayment({
-        elements: ready.elements,
-        confirmParams: { return_url: cleanUrl().href },
-        redirect: 'if_required',
-      })
-      .catch(() => ({ error: {} }));
-    const intent = result.paymentIntent;
-    if (result.error || !intent || !DONE.includes(intent.status)) {
+    const outcome = await confirmInPlace(ready);
+    if ('error' in outcome) {
       setFailure(true);
       setStep('ready');
       return;
     }
     setStep('finishing');
-    onConfirmed(intent);
+    onConfirmed(outcome.intent);
   }
 
   const live =

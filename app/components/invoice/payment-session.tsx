@@ -1,11 +1,8 @@
 import type { Locale, T } from '~/utils/i18n';
 import { Lock, payButton } from './amount-form';
 import { money } from './format';
-import { cleanUrl } from './payment-return';
-import type { ConfirmResult, StripeError } from './stripe-js';
-import { usePaymentElement } from './use-payment-element';
-
-const DONE = ['succeeded', 'processing', 'requires_capture'];
+import type { StripeError } from './stripe-js';
+import { confirmInPlace, usePaymentElement } from './use-payment-element';
 
 export type Session = { clientSecret: string; publishableKey: string; amountMinor: number };
 export type Step = 'amount' | 'loading' | 'ready' | 'confirming' | 'finishing' | 'unavailable';
@@ -48,19 +45,13 @@ export default function PaymentSessionForm(props: Props) {
     if (!ready || step !== 'ready') return;
     setStep('confirming');
     setFailure(null);
-    const result: ConfirmResult = await ready.stripe
-      .confirmPayment({
-        elements: ready.elements,
-        confirmParams: { return_url: cleanUrl().href },
-        redirect: 'if_required',
-      })
-      .catch(() => ({ error: {} }));
-    const intent = result.paymentIntent;
-    if (result.error || !intent || !DONE.includes(intent.status)) {
-      setFailure(failureText(result.error, t));
+    const outcome = await confirmInPlace(ready);
+    if ('error' in outcome) {
+      setFailure(failureText(outcome.error, t));
       setStep('ready');
       return;
     }
+    const { intent } = outcome;
     onPaid({
       id: intent.id,
       status: intent.status === 'succeeded' ? 'succeeded' : 'processing',

@@ -1,6 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useNonce } from '~/utils/nonce';
-import { getStripe, pageNonce, type Stripe, type StripeElements } from './stripe-js';
+import { cleanUrl } from './payment-return';
+import {
+  getStripe,
+  pageNonce,
+  type ConfirmResult,
+  type Stripe,
+  type StripeElements,
+  type StripeError,
+} from './stripe-js';
 
 /** The Payment Element in the page's colours. */
 const APPEARANCE = {
@@ -15,6 +23,28 @@ const APPEARANCE = {
 };
 
 export type PaymentSession = { clientSecret: string; publishableKey: string };
+export type ConfirmedIntent = NonNullable<ConfirmResult['paymentIntent']>;
+
+const DONE = ['succeeded', 'processing', 'requires_capture'];
+
+/**
+ * Confirms the mounted Payment Element in place (a redirect only if the bank needs one, back to this page): the
+ * intent once it has succeeded or is processing, otherwise Stripe's error (or none, when Stripe gave no answer).
+ */
+export async function confirmInPlace(
+  ready: MountedStripe,
+): Promise<{ intent: ConfirmedIntent } | { error: StripeError | undefined }> {
+  const result: ConfirmResult = await ready.stripe
+    .confirmPayment({
+      elements: ready.elements,
+      confirmParams: { return_url: cleanUrl().href },
+      redirect: 'if_required',
+    })
+    .catch(() => ({ error: {} }));
+  const intent = result.paymentIntent;
+  if (result.error || !intent || !DONE.includes(intent.status)) return { error: result.error };
+  return { intent };
+}
 export type MountedStripe = { stripe: Stripe; elements: StripeElements };
 
 /**
