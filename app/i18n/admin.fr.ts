@@ -87,6 +87,9 @@ export const adminFr: Messages = {
   'new.dueDate': 'Date d’échéance',
   'new.dueDate.hint': 'Par défaut : date d’émission + délai de paiement du client.',
   'new.purchaseOrder': 'Bon de commande',
+  'new.deliveryDate': 'Date de livraison ou d’exécution',
+  'new.deliveryDate.hint':
+    'Si elle diffère de la date d’émission : la loi veut alors qu’elle figure sur la facture.',
   'new.notes': 'Remarques',
   'new.vatExemption': 'Mention TVA',
   'new.vatExemption.hint':
@@ -112,6 +115,7 @@ export const adminFr: Messages = {
   'invoice.customer.archived': 'Ce client est archivé.',
   'invoice.currency.invalid': 'Choisissez une devise de la liste.',
   'invoice.date.invalid': 'Saisissez une date valide (AAAA-MM-JJ).',
+  'invoice.deliveryDate.tooFar': 'La date de livraison est à plus de dix ans de la date d’émission.',
   'invoice.dueDate.beforeIssue': 'L’échéance ne peut pas précéder la date d’émission.',
   'invoice.dueDate.tooFar': 'L’échéance doit tomber dans les 10 ans suivant l’émission.',
   'invoice.purchaseOrder.tooLong': 'Le bon de commande fait au plus 100 caractères.',
@@ -139,6 +143,7 @@ export const adminFr: Messages = {
   'detail.issueDate': 'Émise le',
   'detail.dueDate': 'Échéance',
   'detail.po': 'Bon de commande',
+  'detail.deliveryDate': 'Livraison ou exécution',
   'detail.acceptance': 'PV de réception',
   'detail.acceptance.required': 'À faire signer',
   'detail.lines': 'Lignes et totaux',

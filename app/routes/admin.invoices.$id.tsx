@@ -132,6 +132,12 @@ export default function InvoiceDetail() {
                   {d(view.dueDate)}
                 </dd>
               </div>
+              {view.deliveryDate && view.deliveryDate !== view.issueDate ? (
+                <div>
+                  <dt className="text-slate-600">{t('detail.deliveryDate')}</dt>
+                  <dd className="font-medium text-slate-900">{d(view.deliveryDate)}</dd>
+                </div>
+              ) : null}
               {view.purchaseOrder ? (
                 <div className="col-span-2">
                   <dt className="text-slate-600">{t('detail.po')}</dt>

@@ -155,6 +155,12 @@ export default function DebtorInvoicePage() {
               <dt className="text-slate-600">{t('details.dueDate')}</dt>
               <dd className="font-medium text-slate-900">{d(view.dueDate)}</dd>
             </div>
+            {view.deliveryDate && view.deliveryDate !== view.issueDate ? (
+              <div>
+                <dt className="text-slate-600">{t('details.deliveryDate')}</dt>
+                <dd className="font-medium text-slate-900">{d(view.deliveryDate)}</dd>
+              </div>
+            ) : null}
             {view.purchaseOrder ? (
               <div>
                 <dt className="text-slate-600">{t('details.po')}</dt>

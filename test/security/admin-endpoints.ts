@@ -51,6 +51,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
       'lines[0].unitPrice': oneOf('10', '1 200,00', '0,35'),
       'lines[0].taxRate': oneOf('20', '5,5', '0'),
       vatExemption: oneOf(''),
+      deliveryDate: oneOf('', today),
     }),
     refused: (_s, w, today) => ({
       customerId: fc.oneof(fc.constant(w.b.customerId), junkId),
@@ -66,6 +67,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
         oneOf('100,01', '250'),
       ),
       vatExemption: oneOf('exempt', 'FRANCHISE', 'none', '293 B', 'franchise '),
+      deliveryDate: oneOf('2026-02-30', '28/10/2026', 'demain', '1999-01-01'),
     }),
     beside: [
       'customerId',
@@ -76,6 +78,7 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
       'lines[0].unitPrice',
       'lines[0].taxRate',
       'vatExemption',
+      'deliveryDate',
     ],
   },
   {

@@ -196,6 +196,12 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
             label={`${t('new.purchaseOrder')} (${t('form.optional')})`}
             inputProps={{ maxLength: 100 }}
           />
+          <Field
+            meta={fields.deliveryDate}
+            type="date"
+            label={`${t('new.deliveryDate')} (${t('form.optional')})`}
+            hint={t('new.deliveryDate.hint')}
+          />
           <TextareaField
             meta={fields.notes}
             label={`${t('new.notes')} (${t('form.optional')})`}

@@ -21,6 +21,8 @@ export type DraftInvoiceInput = {
   issueDate: string;
   dueDate: string;
   purchaseOrder?: string | null;
+  /** When the goods were delivered or the service done, if not on the issue date (printed then, as the law asks). */
+  deliveryDate?: string | null;
   notes?: string | null;
   acceptanceRequired?: boolean;
   /** Why no VAT is charged (every line must then be at 0 %); null or absent: VAT as the lines say. */
@@ -91,6 +93,7 @@ export async function createDraftInvoice(
           dueDate: draft.dueDate,
           termsDays: daysBetween(draft.issueDate, draft.dueDate),
           purchaseOrder: draft.purchaseOrder || null,
+          deliveryDate: draft.deliveryDate || null,
           notes: draft.notes || null,
           vatExemption: draft.vatExemption ?? null,
           subtotalMinor: totals.subtotalMinor,

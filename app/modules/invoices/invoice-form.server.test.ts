@@ -33,6 +33,7 @@ describe('invoice form schema', () => {
       issueDate: '2026-11-12',
       dueDate: '2026-12-12',
       purchaseOrder: null,
+      deliveryDate: null,
       notes: null,
       acceptanceRequired: false,
       vatExemption: null,
@@ -72,6 +73,21 @@ describe('invoice form schema', () => {
       expect(refused.status === 'error' && refused.error?.vatExemption, junk).toEqual([
         admin.en!['invoice.vatExemption.invalid'],
       ]);
+    }
+  });
+
+  it('keeps a delivery date only when it differs from the issue date, and refuses a bad one', () => {
+    const later = parse({ ...good, deliveryDate: '2026-10-28' });
+    expect(later.status === 'success' && later.value.deliveryDate).toBe('2026-10-28');
+    const same = parse({ ...good, deliveryDate: good.issueDate });
+    expect(same.status === 'success' && same.value.deliveryDate).toBeNull();
+    for (const [bad, key] of [
+      ['2026-02-30', 'invoice.date.invalid'],
+      ['28/10/2026', 'invoice.date.invalid'],
+      ['2010-01-01', 'invoice.deliveryDate.tooFar'],
+    ] as const) {
+      const refused = parse({ ...good, deliveryDate: bad }, 'fr');
+      expect(refused.status === 'error' && refused.error?.deliveryDate, bad).toEqual([admin.fr![key]]);
     }
   });
 

@@ -85,6 +85,11 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       issueDate: isoDate(t('invoice.date.invalid')),
       dueDate: isoDate(t('invoice.date.invalid')),
       purchaseOrder: optionalText(100, t('invoice.purchaseOrder.tooLong')),
+      deliveryDate: z
+        .string({ error: t('invoice.date.invalid') })
+        .trim()
+        .optional()
+        .refine((v) => !v || isIsoDate(v), t('invoice.date.invalid')),
       notes: optionalText(2000, t('invoice.notes.tooLong')),
       acceptanceRequired: z.boolean().optional(),
       vatExemption: z
@@ -115,6 +120,16 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
           else if (days > 3660)
             ctx.addIssue({ code: 'custom', path: ['dueDate'], message: t('invoice.dueDate.tooFar') });
         }
+        const { deliveryDate } = value as { deliveryDate?: unknown };
+        if (
+          typeof issueDate === 'string' &&
+          typeof deliveryDate === 'string' &&
+          isIsoDate(issueDate) &&
+          isIsoDate(deliveryDate) &&
+          Math.abs(daysBetween(issueDate, deliveryDate)) > 3660
+        ) {
+          ctx.addIssue({ code: 'custom', path: ['deliveryDate'], message: t('invoice.deliveryDate.tooFar') });
+        }
         const lines = Array.isArray(value.lines) ? value.lines : [];
         // An invoice that says why it charges no VAT cannot charge any.
         const { vatExemption } = value as { vatExemption?: unknown };
@@ -143,6 +158,8 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
       issueDate: v.issueDate,
       dueDate: v.dueDate,
       purchaseOrder: v.purchaseOrder || null,
+      // The same day as the issue date says nothing more: kept only when it differs.
+      deliveryDate: v.deliveryDate && v.deliveryDate !== v.issueDate ? v.deliveryDate : null,
       notes: v.notes || null,
       acceptanceRequired: v.acceptanceRequired ?? false,
       vatExemption: (v.vatExemption || null) as VatExemption | null,

@@ -116,6 +116,10 @@ function drawHeader({ doc, view, locale, t, logo }: Ctx): number {
     [t('doc.issueDate'), formatDate(view.issueDate, locale)],
     [t('doc.dueDate'), formatDate(view.dueDate, locale)],
   ];
+  // When delivery or service was not on the issue date, the law wants its date on the invoice.
+  if (view.deliveryDate && view.deliveryDate !== view.issueDate) {
+    meta.push([t('doc.deliveryDate'), formatDate(view.deliveryDate, locale)]);
+  }
   if (view.purchaseOrder) meta.push([t('doc.purchaseOrder'), view.purchaseOrder]);
   for (const [label, value] of meta) {
     const labelBottom = write(doc, label, boxX, y, { color: COLOR.muted, width: 100 });

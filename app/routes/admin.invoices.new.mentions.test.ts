@@ -1,5 +1,8 @@
 /**
- * An invoice that charges no VAT says why, as French law wants it printed (CGI art. 242 nonies A): the mention is
+ * Mentions French law asks of an invoice (CGI art. 242 nonies A) that depend on the sale, entered on the
+ * new-invoice form: the date of delivery or service when it is not the issue date, and why no VAT is charged.
+ *
+ * An invoice that charges no VAT says why: the mention is
  * chosen on the new-invoice form (the business's default preselected), refused on a taxed invoice and, for reverse
  * charge and intra-EU goods, without the buyer's VAT number; it is kept on the invoice and shown under the totals
  * on the customer's page and in the PDF, in French and in English.
@@ -8,6 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { business, creditNotes, invoices } from '#db/schema/index';
 import { addDaysIso, todayIn } from '~/utils/dates';
+import { formatDate } from '~/utils/i18n';
 import { db } from '~/utils/db.server';
 import {
   createBusiness,
@@ -62,8 +66,8 @@ const invoiceCount = async () =>
   (await db().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM invoices`))[0]!.n;
 
 /** The message conform put beside a field (the list its aria-describedby names), or null. */
-function besideField(html: string, name: string): string | null {
-  const control = new RegExp(`<select\\b[^>]*\\bname="${name}"[^>]*>`).exec(html)?.[0];
+function beside(html: string, tag: 'select' | 'input', name: string): string | null {
+  const control = new RegExp(`<${tag}\\b[^>]*\\bname="${name}"[^>]*>`).exec(html)?.[0];
   if (!control || !/aria-invalid="true"/.test(control)) return null;
   for (const id of /aria-describedby="([^"]+)"/.exec(control)?.[1]?.split(' ') ?? []) {
     const block = new RegExp(`<ul id="${id}"[^>]*>([\\s\\S]*?)</ul>`).exec(html)?.[1];
@@ -146,7 +150,7 @@ describe('the VAT mention on a new invoice', () => {
         form(customer.id, 'export', ['0', '20']),
       );
       expect(res.status).toBe(400);
-      expect(besideField(res.body, 'vatExemption')).toBe(message);
+      expect(beside(res.body, 'select', 'vatExemption')).toBe(message);
     }
     expect(await invoiceCount()).toBe(before);
   });
@@ -157,7 +161,7 @@ describe('the VAT mention on a new invoice', () => {
     for (const exemption of ['reverse_charge', 'intra_eu_goods']) {
       const res = await client.postForm('/admin/invoices/new?lang=en', form(noVat.id, exemption));
       expect(res.status, exemption).toBe(400);
-      expect(besideField(res.body, 'vatExemption'), exemption).toBe(
+      expect(beside(res.body, 'select', 'vatExemption'), exemption).toBe(
         'This mention needs the customer’s EU VAT number: add it to their record.',
       );
     }
@@ -202,5 +206,52 @@ describe('the VAT mention on a new invoice', () => {
     } finally {
       await db().update(business).set({ defaultVatExemption: null }).where(eq(business.id, businessId));
     }
+  });
+});
+
+describe('the delivery or service date', () => {
+  it('is printed on the page and the PDF when it differs from the issue date', async () => {
+    const customer = await createCustomer(businessId);
+    const delivered = addDaysIso(today, -12);
+    const pairs = form(customer.id, '', ['20']);
+    pairs.push(['deliveryDate', delivered]);
+    const created = await client.postForm('/admin/invoices/new?lang=en', pairs);
+    expect(created.status, textOf(created.body).slice(0, 400)).toBe(302);
+    const id = /\/admin\/invoices\/([0-9a-f-]{36})/.exec(created.location ?? '')![1]!;
+    expect((await readInvoice(id)).deliveryDate).toBe(delivered);
+
+    const issued = await client.postForm(`/admin/invoices/${id}?lang=en`, { csrf, intent: 'issue' });
+    const link = new URL(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]{43}/.exec(issued.body)![0]).pathname;
+    const shown = formatDate(delivered, 'fr');
+    const debtor = createClient(app.url);
+    const page = textOf((await debtor.get(link, { headers: { 'accept-language': 'fr' } })).body);
+    expect(page).toMatch(new RegExp(`Date de livraison ou d’exécution\\s*${shown}`));
+    expect(textOf((await debtor.get(`${link}?lang=en`)).body)).toMatch(
+      new RegExp(`Delivery or service date\\s*${formatDate(delivered, 'en')}`),
+    );
+    expect(pdfText((await debtor.get(`${link}/pdf?lang=fr`)).bytes)).toMatch(
+      new RegExp(`Livraison / exécution\\s+${shown}`),
+    );
+  });
+
+  it('on the issue date, is not kept and not printed; a bad one is refused beside the field', async () => {
+    const customer = await createCustomer(businessId);
+    const same = form(customer.id, '', ['20']);
+    same.push(['deliveryDate', today]);
+    const created = await client.postForm('/admin/invoices/new', same);
+    expect(created.status).toBe(302);
+    const id = /\/admin\/invoices\/([0-9a-f-]{36})/.exec(created.location ?? '')![1]!;
+    expect((await readInvoice(id)).deliveryDate).toBeNull();
+    expect(textOf((await client.get(`/admin/invoices/${id}?lang=en`)).body)).not.toContain(
+      'Delivery or service',
+    );
+
+    const before = await invoiceCount();
+    const bad = form(customer.id, '', ['20']);
+    bad.push(['deliveryDate', '2026-02-30']);
+    const refused = await client.postForm('/admin/invoices/new?lang=en', bad);
+    expect(refused.status).toBe(400);
+    expect(beside(refused.body, 'input', 'deliveryDate')).toBe('Enter a valid date (YYYY-MM-DD).');
+    expect(await invoiceCount()).toBe(before);
   });
 });
