@@ -1,14 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { business, disputeLines, disputeMessages, disputes, invoiceLines, tasks } from '#db/schema/index';
-import { adminDisputes } from '~/i18n/admin-disputes';
+import { disputeLines, disputeMessages, disputes, invoiceLines } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import { invoiceLedger, lockInvoice } from '~/modules/invoices/invoice-balance.server';
 import { computeTotals } from '~/modules/invoices/totals';
 import type { DisputeReason } from './reasons';
 import type { Db } from '~/utils/db.server';
-import { todayIn } from '~/utils/dates';
-import { isLocale, translator } from '~/utils/i18n';
 import { queueDisputeEmail } from './dispute-emails.server';
+import { openDisputeTask } from './dispute-task.server';
 
 export type OpenDisputeInput = {
   invoiceId: string;
@@ -73,26 +71,14 @@ export async function openDispute(db: Db, input: OpenDisputeInput): Promise<Open
         .values({ disputeId, author: 'debtor', body: input.message, kind: 'opened' })
         .returning({ id: disputeMessages.id });
 
-      const [settings] = await tx
-        .select({ timeZone: business.timeZone, locale: business.locale })
-        .from(business)
-        .where(eq(business.id, invoice.businessId));
-      const t = translator(isLocale(settings?.locale) ? settings.locale : 'fr', adminDisputes);
-      await tx
-        .insert(tasks)
-        .values({
-          businessId: invoice.businessId,
-          invoiceId: invoice.id,
-          customerId: invoice.customerId,
-          kind: 'dispute',
-          title: t('disputes.task.title', {
-            number: invoice.number ?? '',
-            reason: t(`disputes.reason.${input.reason}`),
-          }),
-          dueOn: todayIn(settings?.timeZone ?? 'Europe/Paris'),
-          dedupeKey: `dispute:${disputeId}`,
-        })
-        .onConflictDoNothing({ target: tasks.dedupeKey });
+      await openDisputeTask(tx, {
+        businessId: invoice.businessId,
+        invoiceId: invoice.id,
+        customerId: invoice.customerId,
+        invoiceNumber: invoice.number,
+        disputeId,
+        reason: input.reason,
+      });
       const emailedTo = await queueDisputeEmail(tx, {
         disputeId,
         messageId: message!.id,

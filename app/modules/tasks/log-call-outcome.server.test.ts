@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { events, promises, tasks } from '#db/schema/index';
+import { disputes, events, invoices, promises, tasks } from '#db/schema/index';
 import { addDaysIso, todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { createOverdueInvoice, createUser } from '../../../test/factories';
@@ -63,5 +63,39 @@ describe('logCallOutcome under concurrency', () => {
     expect(result).toEqual({ ok: false, error: 'promise_exists' });
     const [row] = await db().select().from(tasks).where(eq(tasks.id, task.id));
     expect(row!.status).toBe('open');
+  });
+});
+
+describe('a dispute raised on a call', () => {
+  it('opens the dispute with its "dispute to answer" task, as one raised on the page does; twice makes one', async () => {
+    const { invoice, task, actor } = await arrange();
+    const input = {
+      businessId: invoice.businessId,
+      taskId: task.id,
+      actor,
+      today,
+      reached: true,
+      disputeReason: 'wrong_amount' as const,
+      notes: 'Le client conteste la quantité livrée.',
+    };
+    const results = await Promise.all([logCallOutcome(db(), input), logCallOutcome(db(), input)]);
+    const ok = results.find((r) => r.ok);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const opened = await db().select().from(disputes).where(eq(disputes.invoiceId, invoice.invoiceId));
+    expect(opened).toHaveLength(1);
+    expect(ok).toMatchObject({ disputeId: opened[0]!.id });
+
+    const [number] = await db()
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(eq(invoices.id, invoice.invoiceId));
+    const toAnswer = await db()
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.invoiceId, invoice.invoiceId), eq(tasks.kind, 'dispute')));
+    expect(toAnswer).toMatchObject([
+      { status: 'open', dueOn: today, dedupeKey: `dispute:${opened[0]!.id}`, businessId: invoice.businessId },
+    ]);
+    expect(toAnswer[0]!.title).toContain(number!.number!);
   });
 });

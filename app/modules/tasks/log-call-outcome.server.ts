@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { disputeMessages, disputes, invoices, promises, tasks } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import { isUuid } from '~/modules/dunning/ids';
+import { openDisputeTask } from '~/modules/disputes/dispute-task.server';
 import { invoiceLedger, lockInvoice } from '~/modules/invoices/invoice-balance.server';
 import type { Db, Tx } from '~/utils/db.server';
 import type { CallOutcome } from './task-kinds';
@@ -114,11 +115,13 @@ async function apply(tx: Tx, input: CallOutcomeInput): Promise<CallOutcomeResult
   const wantsPromise = Boolean(input.promisedDate);
   const wantsDispute = Boolean(input.disputeReason);
   let balanceMinor = 0;
+  let invoiceNumber: string | null = null;
   if (wantsPromise || wantsDispute) {
     if (!task.invoiceId) return { ok: false, error: 'no_invoice' };
     // The invoice row lock serialises this with payments and with the debtor promising from their page.
     const invoice = await lockInvoice(tx, task.invoiceId, input.businessId);
     if (!invoice) return { ok: false, error: 'no_invoice' };
+    invoiceNumber = invoice.number;
     balanceMinor = (await invoiceLedger(tx, invoice.id))?.balanceMinor ?? 0;
     if (invoice.status !== 'open' || balanceMinor <= 0) return { ok: false, error: 'invoice_not_open' };
     if (wantsPromise) {
@@ -204,6 +207,14 @@ async function apply(tx: Tx, input: CallOutcomeInput): Promise<CallOutcomeResult
       })
       .returning({ id: disputes.id });
     disputeId = dispute!.id;
+    // Raised on the phone, it is answered like one raised on the page: a "dispute to answer" task.
+    await openDisputeTask(tx, {
+      ...scope,
+      invoiceId: task.invoiceId!,
+      invoiceNumber,
+      disputeId,
+      reason: input.disputeReason!,
+    });
     if (notes) {
       await tx
         .insert(disputeMessages)
