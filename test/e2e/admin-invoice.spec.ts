@@ -189,3 +189,25 @@ test('choosing the VAT franchise sets every line to 0 % and the invoice carries 
   await expect(page.getByText('TVA non applicable, art. 293 B du CGI')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a customer’s own terms and currency both carry to a new invoice', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/admin/customers/new');
+  await page.getByLabel(/^Nom/).first().fill('Harbor Supplies Inc.');
+  await page.getByLabel(/Pays/).fill('US');
+  await page.getByLabel(/Devise/).selectOption('USD');
+  await page.getByLabel(/Délai de paiement/).fill('45');
+  await page.getByRole('button', { name: /Créer|Enregistrer/ }).click();
+  await expect(page).toHaveURL(/\/admin\/customers\/[0-9a-f-]{36}/);
+
+  await page.goto('/admin/invoices/new');
+  await expect(page.getByRole('heading', { name: 'Nouvelle facture', level: 1 })).toBeVisible();
+  const issued = await page.getByLabel('Date d’émission').inputValue();
+  await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Harbor Supplies Inc.' });
+  const due = new Date(`${issued}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 45);
+  // Both, not only the last one set: the due date follows the customer's 45 days and the currency is theirs.
+  await expect(page.getByLabel('Date d’échéance')).toHaveValue(due.toISOString().slice(0, 10));
+  await expect(page.getByLabel('Devise')).toHaveValue('USD');
+  await expect(page.getByLabel('Date d’échéance')).toHaveValue(due.toISOString().slice(0, 10));
+});

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   CheckboxField,
   CsrfInput,
@@ -56,7 +56,8 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
   const { csrf } = useAdmin();
   const { locale, t } = useAdminT();
   const lang = useLangLink();
-  const busy = useNavigation().state === 'submitting';
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
   const dueEdited = useRef(false);
   const [form, fields] = useForm<InvoiceFormInput>({
     id: 'invoice',
@@ -80,10 +81,23 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
         ? translator(locale, adminCustomerForm)('credit.applied.prepay')
         : '';
   const chooseCustomer = (customerId: string) => {
-    followTerms(String(form.value?.issueDate ?? ''), customerId);
     const currency = customers.find((c) => c.id === customerId)?.currency;
-    if (currency) form.update({ name: fields.currency.name, value: currency });
+    const due = followTerms(String(form.value?.issueDate ?? ''), customerId);
+    if (!currency) return;
+    if (due) afterUpdate.current = { dueDate: due, update: { name: fields.currency.name, value: currency } };
+    else form.update({ name: fields.currency.name, value: currency });
   };
+
+  // Without client validation, each conform update is a round trip (the action answers the form as updated), and
+  // one sent before the previous answer is on the page undoes it: the currency waits for the new due date.
+  const afterUpdate = useRef<{ dueDate: string; update: { name: string; value: string } } | null>(null);
+  const shownDue = form.value?.dueDate;
+  useEffect(() => {
+    const next = afterUpdate.current;
+    if (!next || navigation.state !== 'idle' || shownDue !== next.dueDate) return;
+    afterUpdate.current = null;
+    form.update(next.update);
+  }, [navigation.state, shownDue, form]);
 
   // Choosing why no VAT is charged sets every line to 0 % (the server refuses a mention on a taxed line anyway),
   // in one update: conform applies each update to the state it started from, so one per line would keep the last.
@@ -92,11 +106,13 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
     form.update({ name: fields.lines.name, value: lines });
   };
 
+  /** Moves the due date to the customer's terms (until someone edits it by hand): the date it asked for, if any. */
   const followTerms = (issueDate: string | undefined, customerId: string | undefined) => {
-    if (dueEdited.current || !issueDate) return;
+    if (dueEdited.current || !issueDate) return null;
     const terms = customers.find((c) => c.id === customerId)?.termsDays ?? defaultTermsDays;
     const due = addDays(issueDate, terms);
-    if (due) form.update({ name: fields.dueDate.name, value: due });
+    if (due && due !== form.value?.dueDate) form.update({ name: fields.dueDate.name, value: due });
+    return due && due !== form.value?.dueDate ? due : null;
   };
 
   return (
