@@ -1,6 +1,7 @@
 /**
  * What the security route table is made of: who may call a route, an entry's shape, and the value generators
- * (valid and refused) the entries share; endpoints.ts and admin-endpoints.ts hold the entries.
+ * (valid and refused) the entries share; endpoints.ts, admin-invoice-endpoints.ts and
+ * admin-account-endpoints.ts hold the entries.
  */
 import fc from 'fast-check';
 import { addDaysIso, todayIn } from '~/utils/dates';

@@ -1,9 +1,9 @@
 /**
  * Every route the app answers, one entry per (route file, method): the security suites (hostile input, access,
  * headers) are driven by this table. A new route file fails routes-covered.test.ts until it has an entry here (or a
- * line in EXCLUDED saying why not); admin routes live in admin-endpoints.ts. To add a route: its file, path with
- * :params, who may call it, and for a form
- * its fields (valid values) and `refused` values (each must get a 4xx and write nothing).
+ * line in EXCLUDED saying why not); admin routes live in admin-invoice-endpoints.ts and admin-account-endpoints.ts.
+ * To add a route: its file, path with :params, who may call it, and for a form its fields (valid values) and
+ * `refused` values (each must get a 4xx and write nothing).
  */
 import fc from 'fast-check';
 import { junkId } from './hostile';
@@ -23,7 +23,8 @@ import {
   tooLong,
 } from './endpoint-kit';
 import type { Side } from './world';
-import { ADMIN_ENDPOINTS } from './admin-endpoints';
+import { ADMIN_ACCOUNT_ENDPOINTS } from './admin-account-endpoints';
+import { ADMIN_INVOICE_ENDPOINTS } from './admin-invoice-endpoints';
 
 export { isBearer, isForm, pathOf, todayOf, type Endpoint } from './endpoint-kit';
 
@@ -248,7 +249,8 @@ export const ENDPOINTS: Endpoint[] = [
     query: ['lang'],
   },
 
-  ...ADMIN_ENDPOINTS,
+  ...ADMIN_INVOICE_ENDPOINTS,
+  ...ADMIN_ACCOUNT_ENDPOINTS,
 
   // Public.
   {
