@@ -15,7 +15,7 @@ import { requireAdminPost } from '~/modules/auth/admin-request.server';
 import { invoiceFormContext } from '~/modules/customers/customer-options.server';
 import { createDraftInvoice } from '~/modules/invoices/create-draft-invoice.server';
 import { INVOICE_CURRENCIES } from '~/modules/invoices/form-options';
-import { customerErrorMessage, invoiceFormSchema } from '~/modules/invoices/invoice-form.server';
+import { draftErrorMessage, invoiceFormSchema } from '~/modules/invoices/invoice-form.server';
 import { addDaysIso, todayIn } from '~/utils/dates';
 import { db } from '~/utils/db.server';
 import { requireUser } from '~/utils/session.server';
@@ -59,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply({
-          fieldErrors: { [created.field]: [customerErrorMessage(locale, created.error)] },
+          fieldErrors: { [created.field]: [draftErrorMessage(locale, created.error)] },
         }),
       },
       { status: 400 },

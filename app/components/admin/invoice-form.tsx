@@ -111,8 +111,9 @@ export function InvoiceForm({ customers, defaultTermsDays, defaultValue, lastRes
     if (dueEdited.current || !issueDate) return null;
     const terms = customers.find((c) => c.id === customerId)?.termsDays ?? defaultTermsDays;
     const due = addDays(issueDate, terms);
-    if (due && due !== form.value?.dueDate) form.update({ name: fields.dueDate.name, value: due });
-    return due && due !== form.value?.dueDate ? due : null;
+    const changed = due && due !== form.value?.dueDate ? due : null;
+    if (changed) form.update({ name: fields.dueDate.name, value: changed });
+    return changed;
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Lock, payButton } from './amount-form';
 import { money } from './format';
-import { confirmInPlace, usePaymentElement, type ConfirmedIntent } from './use-payment-element';
+import { useConfirmablePaymentElement, type ConfirmedIntent } from './use-payment-element';
 import type { Locale, T } from '~/utils/i18n';
 
 type Step = 'loading' | 'ready' | 'confirming' | 'finishing' | 'unavailable';
@@ -27,22 +27,19 @@ export function EmbeddedPaymentForm(props: {
   const { session, stripeJs, currency, payingLabel, failureId, mandate, onConfirmed, locale, t } = props;
   const [step, setStep] = useState<Step>('loading');
   const [failure, setFailure] = useState(false);
-  const { mount, stripe } = usePaymentElement(session, {
+  const element = useConfirmablePaymentElement(session, {
     stripeJs,
     locale,
-    onReady: () => setStep('ready'),
-    onUnavailable: () => setStep('unavailable'),
+    step,
+    // A new attempt clears the last one's failure.
+    setStep: (next) => (next === 'confirming' && setFailure(false), setStep(next)),
   });
 
   async function confirm() {
-    const ready = stripe.current;
-    if (!ready || step !== 'ready') return;
-    setStep('confirming');
-    setFailure(false);
-    const outcome = await confirmInPlace(ready);
+    const outcome = await element.confirm();
+    if (!outcome) return;
     if ('error' in outcome) {
       setFailure(true);
-      setStep('ready');
       return;
     }
     setStep('finishing');
@@ -74,7 +71,7 @@ export function EmbeddedPaymentForm(props: {
       <div aria-live="polite" className="text-sm">
         {live ? <p className="mt-2 font-medium text-slate-700">{live}</p> : null}
       </div>
-      <div ref={mount} className="mt-4" />
+      <div ref={element.mount} className="mt-4" />
       {step === 'unavailable' ? (
         <p
           role="alert"

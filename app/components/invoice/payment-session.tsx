@@ -2,7 +2,7 @@ import type { Locale, T } from '~/utils/i18n';
 import { Lock, payButton } from './amount-form';
 import { money } from './format';
 import type { StripeError } from './stripe-js';
-import { confirmInPlace, usePaymentElement } from './use-payment-element';
+import { useConfirmablePaymentElement } from './use-payment-element';
 
 export type Session = { clientSecret: string; publishableKey: string; amountMinor: number };
 export type Step = 'amount' | 'loading' | 'ready' | 'confirming' | 'finishing' | 'unavailable';
@@ -33,22 +33,19 @@ type Props = {
 export default function PaymentSessionForm(props: Props) {
   const { session, step, setStep, failure, setFailure, onChangeAmount, onRetry, onPaid } = props;
   const { currency, stripeJs, locale, t } = props;
-  const { mount, stripe } = usePaymentElement(session, {
+  const element = useConfirmablePaymentElement(session, {
     stripeJs,
     locale,
-    onReady: () => setStep('ready'),
-    onUnavailable: () => setStep('unavailable'),
+    step,
+    // A new attempt clears the last one's failure.
+    setStep: (next) => (next === 'confirming' && setFailure(null), setStep(next)),
   });
 
   async function confirm() {
-    const ready = stripe.current;
-    if (!ready || step !== 'ready') return;
-    setStep('confirming');
-    setFailure(null);
-    const outcome = await confirmInPlace(ready);
+    const outcome = await element.confirm();
+    if (!outcome) return;
     if ('error' in outcome) {
       setFailure(failureText(outcome.error, t));
-      setStep('ready');
       return;
     }
     const { intent } = outcome;
@@ -84,7 +81,7 @@ export default function PaymentSessionForm(props: Props) {
           </button>
         ) : null}
       </div>
-      <div ref={mount} className="mt-4" />
+      <div ref={element.mount} className="mt-4" />
       {step === 'unavailable' ? (
         <div
           role="alert"

@@ -31,7 +31,7 @@ const DONE = ['succeeded', 'processing', 'requires_capture'];
  * Confirms the mounted Payment Element in place (a redirect only if the bank needs one, back to this page): the
  * intent once it has succeeded or is processing, otherwise Stripe's error (or none, when Stripe gave no answer).
  */
-export async function confirmInPlace(
+async function confirmInPlace(
   ready: MountedStripe,
 ): Promise<{ intent: ConfirmedIntent } | { error: StripeError | undefined }> {
   const result: ConfirmResult = await ready.stripe
@@ -52,7 +52,7 @@ export type MountedStripe = { stripe: Stripe; elements: StripeElements };
  * focuses it once ready, and unmounts it when the session changes or the page leaves. `stripe` holds what
  * confirming needs. The invoice's pay form and the plan page both pay this way.
  */
-export function usePaymentElement(
+function usePaymentElement(
   session: PaymentSession | null,
   {
     stripeJs,
@@ -105,4 +105,34 @@ export function usePaymentElement(
   }, [session, stripeJs, nonce, locale]);
 
   return { mount, stripe };
+}
+
+/** The steps a mounted Payment Element goes through, as its forms show them. */
+export type ElementStep = 'ready' | 'unavailable' | 'confirming';
+
+/**
+ * The Payment Element for `session` with the form's steps: 'ready' once mounted, 'unavailable' when Stripe.js or the
+ * element fails to load. `confirm` confirms in place from 'ready' only (null otherwise: a press while loading or
+ * confirming does nothing), going through 'confirming' and back to 'ready' when it fails.
+ */
+export function useConfirmablePaymentElement(
+  session: PaymentSession | null,
+  opts: { stripeJs: string; locale: string; step: string; setStep: (step: ElementStep) => void },
+) {
+  const { stripeJs, locale, step, setStep } = opts;
+  const { mount, stripe } = usePaymentElement(session, {
+    stripeJs,
+    locale,
+    onReady: () => setStep('ready'),
+    onUnavailable: () => setStep('unavailable'),
+  });
+  async function confirm() {
+    const ready = stripe.current;
+    if (!ready || step !== 'ready') return null;
+    setStep('confirming');
+    const outcome = await confirmInPlace(ready);
+    if ('error' in outcome) setStep('ready');
+    return outcome;
+  }
+  return { mount, confirm };
 }

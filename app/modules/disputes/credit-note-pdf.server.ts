@@ -152,12 +152,11 @@ export async function renderCreditNotePdf(
     align: 'right',
   });
   // The invoice's reason for charging no VAT holds for its credit note too (CGI art. 242 nonies A).
-  if (invoice.vatExemption) {
-    y =
-      write(doc, t(`vat.${invoice.vatExemption}`), RIGHT - 280, y + 34, { font: BOLD, size: 9, width: 280 }) -
-      34;
-  }
-  write(doc, t('creditNote.pdf.effect', { number }), LEFT, y + 44, {
+  const effectTop = invoice.vatExemption
+    ? write(doc, t(`vat.${invoice.vatExemption}`), RIGHT - 280, y + 34, { font: BOLD, size: 9, width: 280 }) +
+      10
+    : y + 44;
+  write(doc, t('creditNote.pdf.effect', { number }), LEFT, effectTop, {
     size: 8.5,
     color: COLOR.muted,
     width: WIDTH,

@@ -173,8 +173,8 @@ export function invoiceFormSchema(locale: Locale, currencyHint?: unknown) {
     }));
 }
 
-/** The message for a field error that only the database could find (see createDraftInvoice). */
-export function customerErrorMessage(
+/** The message for a field error that only the database could find (see createDraftInvoice): customer, VAT number. */
+export function draftErrorMessage(
   locale: Locale,
   error: 'unknown_customer' | 'customer_archived' | 'buyer_vat_missing',
 ): string {

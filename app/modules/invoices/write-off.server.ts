@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { invoices, paymentPlans } from '#db/schema/index';
 import { recordEvent, type Actor } from '~/modules/audit/record-event.server';
 import { isUuid } from '~/modules/dunning/ids';
-import type { Db } from '~/utils/db.server';
+import type { Db, Tx } from '~/utils/db.server';
 import { invoiceLedger, lockInvoice } from './invoice-balance.server';
 
 export type WriteOffResult =
@@ -35,14 +35,7 @@ export async function writeOffInvoice(db: Db, input: Input & { reason: string })
         and(eq(paymentPlans.invoiceId, invoice.id), inArray(paymentPlans.status, ['pending', 'active'])),
       );
     if (plan) return { ok: false, error: 'on_plan' } as const;
-    await tx
-      .update(invoices)
-      .set({ status: 'uncollectible' })
-      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, 'open')));
-    await recordEvent(tx, {
-      businessId: invoice.businessId,
-      invoiceId: invoice.id,
-      customerId: invoice.customerId,
+    await move(tx, invoice, 'open', 'uncollectible', {
       type: 'invoice.written_off',
       actor: input.actor,
       data: { reason: input.reason, balanceMinor },
@@ -65,18 +58,31 @@ export async function undoWriteOff(
     if (!invoice) return { ok: false, error: 'not_found' } as const;
     if (invoice.status === 'open') return { ok: true } as const;
     if (invoice.status !== 'uncollectible') return { ok: false, error: 'not_written_off' } as const;
-    await tx
-      .update(invoices)
-      .set({ status: 'open' })
-      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, 'uncollectible')));
-    await recordEvent(tx, {
-      businessId: invoice.businessId,
-      invoiceId: invoice.id,
-      customerId: invoice.customerId,
+    await move(tx, invoice, 'uncollectible', 'open', {
       type: 'invoice.write_off_undone',
       actor: input.actor,
       data: {},
     });
     return { ok: true } as const;
+  });
+}
+
+/** The guarded status change (only from `from`) and its timeline event, in the caller's transaction. */
+async function move(
+  tx: Tx,
+  invoice: { id: string; businessId: string; customerId: string },
+  from: 'open' | 'uncollectible',
+  to: 'open' | 'uncollectible',
+  event: { type: string; actor: Actor; data: Record<string, unknown> },
+): Promise<void> {
+  await tx
+    .update(invoices)
+    .set({ status: to })
+    .where(and(eq(invoices.id, invoice.id), eq(invoices.status, from)));
+  await recordEvent(tx, {
+    businessId: invoice.businessId,
+    invoiceId: invoice.id,
+    customerId: invoice.customerId,
+    ...event,
   });
 }
